@@ -1,0 +1,96 @@
+#ifndef DMS_RELAY_CNCURSES_SHIM_H
+#define DMS_RELAY_CNCURSES_SHIM_H
+
+// Wide-character ncurses (ncursesw). Swift 6 cannot use C globals such as `stdscr`,
+// `LINES`, `COLS` or function-like macros such as `COLOR_PAIR`, so this header wraps
+// them in `static inline` functions, all prefixed `dr_` so they never clash with Swift
+// member names (TermKit needed a workaround for `refresh()`).
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline void *dr_stdscr(void) { return (void *)stdscr; }
+static inline int dr_lines(void) { return LINES; }
+static inline int dr_cols(void) { return COLS; }
+static inline int dr_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int dr_has_colors(void) { return has_colors() ? 1 : 0; }
+static inline int dr_colors(void) { return COLORS; }
+
+static inline int dr_attr_bold(void) { return (int)A_BOLD; }
+static inline int dr_attr_reverse(void) { return (int)A_REVERSE; }
+static inline int dr_attr_underline(void) { return (int)A_UNDERLINE; }
+static inline int dr_attr_dim(void) { return (int)A_DIM; }
+static inline int dr_attr_normal(void) { return (int)A_NORMAL; }
+
+static inline int dr_key_up(void) { return KEY_UP; }
+static inline int dr_key_down(void) { return KEY_DOWN; }
+static inline int dr_key_left(void) { return KEY_LEFT; }
+static inline int dr_key_right(void) { return KEY_RIGHT; }
+static inline int dr_key_home(void) { return KEY_HOME; }
+static inline int dr_key_end(void) { return KEY_END; }
+static inline int dr_key_npage(void) { return KEY_NPAGE; }
+static inline int dr_key_ppage(void) { return KEY_PPAGE; }
+static inline int dr_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int dr_key_dc(void) { return KEY_DC; }
+static inline int dr_key_btab(void) { return KEY_BTAB; }
+static inline int dr_key_enter(void) { return KEY_ENTER; }
+static inline int dr_key_resize(void) { return KEY_RESIZE; }
+static inline int dr_key_f1(void) { return KEY_F(1); }
+static inline int dr_err(void) { return ERR; }
+static inline int dr_key_code_yes(void) { return KEY_CODE_YES; }
+
+/// Starts curses in the mode a full-screen TUI wants: no echo, cbreak, keypad keys.
+static inline void dr_start(void) {
+  initscr();
+  cbreak();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  set_escdelay(25);
+  curs_set(0);
+}
+
+static inline void dr_stop(void) { endwin(); }
+static inline int dr_is_ended(void) { return isendwin() ? 1 : 0; }
+
+/// Reads one key; returns the code and sets *is_function to 1 for KEY_* codes.
+static inline int dr_get_key(int *is_function) {
+  wint_t ch = 0;
+  int rc = wget_wch(stdscr, &ch);
+  if (rc == ERR) { *is_function = 0; return -1; }
+  *is_function = (rc == KEY_CODE_YES) ? 1 : 0;
+  return (int)ch;
+}
+
+static inline void dr_timeout(int ms) { wtimeout(stdscr, ms); }
+
+static inline void dr_put(int y, int x, const char *utf8, int attrs) {
+  attr_t old_attrs; short old_pair;
+  wattr_get(stdscr, &old_attrs, &old_pair, NULL);
+  wattrset(stdscr, attrs);
+  mvwaddstr(stdscr, y, x, utf8);
+  wattrset(stdscr, old_attrs);
+}
+
+static inline void dr_erase(void) { werase(stdscr); }
+static inline void dr_refresh(void) { wrefresh(stdscr); }
+static inline void dr_move(int y, int x) { wmove(stdscr, y, x); }
+static inline void dr_cursor(int visible) { curs_set(visible); }
+static inline int dr_start_color(void) { return start_color(); }
+static inline int dr_use_default_colors(void) { return use_default_colors(); }
+static inline int dr_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
+static inline int dr_set_locale(void) { return setlocale(LC_ALL, "") != NULL; }
+
+#endif

@@ -1,0 +1,84 @@
+/// Where an environment value came from, so the UI can say "RELAY_HOST (mailserver.env:4)".
+public enum EnvironmentOrigin: Hashable, Sendable, Codable, CustomStringConvertible {
+  case envFile(path: String, line: Int)
+  case compose(path: String, service: String)
+  case process
+  case commandLine
+  case derived(String)
+
+  public var description: String {
+    switch self {
+    case .envFile(let path, let line): return "\(path):\(line)"
+    case .compose(let path, let service): return "\(path) (service '\(service)')"
+    case .process: return "process environment"
+    case .commandLine: return "command line"
+    case .derived(let why): return why
+    }
+  }
+}
+
+/// The container environment DMS's scripts see, with the origin of each value.
+///
+/// Unset and empty are the same to DMS's `[[ -n … ]]` tests, so `self[key]` returns `""`
+/// for both; `isSet` distinguishes them for display.
+public struct RelayEnvironment: Hashable, Sendable {
+  public private(set) var values: [String: String]
+  public private(set) var origins: [String: EnvironmentOrigin]
+
+  public init(values: [String: String] = [:], origins: [String: EnvironmentOrigin] = [:]) {
+    self.values = values
+    self.origins = origins
+  }
+
+  public subscript(key: String) -> String {
+    values[key] ?? ""
+  }
+
+  public func isSet(_ key: String) -> Bool { values[key] != nil }
+
+  public mutating func set(_ key: String, _ value: String, origin: EnvironmentOrigin) {
+    values[key] = value
+    origins[key] = origin
+  }
+
+  public mutating func remove(_ key: String) {
+    values[key] = nil
+    origins[key] = nil
+  }
+
+  /// The variables that influence relaying (spec §1), in display order.
+  public static let relayKeys = [
+    "RELAY_HOST", "RELAY_PORT", "RELAY_USER", "RELAY_PASSWORD", "DEFAULT_RELAY_HOST",
+    "SASL_PASSWD", "ACCOUNT_PROVISIONER", "DOMAINNAME", "OVERRIDE_HOSTNAME",
+    "ENABLE_SRS", "SRS_EXCLUDE_DOMAINS",
+  ]
+
+  /// Keys whose values are secrets and must be redacted in output.
+  public static let secretKeys: Set<String> = ["RELAY_PASSWORD", "SASL_PASSWD"]
+
+  /// `[RELAY_HOST]:RELAY_PORT`, as DMS's `_env_relay_host` writes it.
+  public var envRelayHost: String {
+    let port = self["RELAY_PORT"].isEmpty ? "25" : self["RELAY_PORT"]
+    return "[\(self["RELAY_HOST"])]:\(port)"
+  }
+
+  /// Both `RELAY_USER` and `RELAY_PASSWORD` non-empty: the only case DMS uses them.
+  public var hasEnvCredentials: Bool {
+    !self["RELAY_USER"].isEmpty && !self["RELAY_PASSWORD"].isEmpty
+  }
+
+  /// The mail domain DMS derives for LDAP setups (`helpers/dns.sh`): `OVERRIDE_HOSTNAME`
+  /// minus its first label when it has more than two labels, else `DOMAINNAME`, else the
+  /// hostname itself. `nil` when nothing says (the container hostname is unknown here).
+  public var derivedDomainName: String? {
+    let override = self["OVERRIDE_HOSTNAME"]
+    if !override.isEmpty {
+      let labels = override.split(separator: ".", omittingEmptySubsequences: false)
+      if labels.count > 2, let dot = override.firstIndex(of: ".") {
+        return String(override[override.index(after: dot)...])
+      }
+      return self["DOMAINNAME"].isEmpty ? override : self["DOMAINNAME"]
+    }
+    return self["DOMAINNAME"].isEmpty ? nil : self["DOMAINNAME"]
+  }
+}

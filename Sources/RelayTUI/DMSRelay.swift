@@ -1,0 +1,9 @@
+import ArgumentParser
+import RelayModel
+
+@main
+struct DMSRelay: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dms-relay",
+    abstract: "See, edit and safely write docker-mailserver's outbound relay configuration.")
+}

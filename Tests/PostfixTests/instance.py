@@ -1,0 +1,292 @@
+"""A private, throwaway Postfix instance (see /work/shared/docs/postfix-test-recipe.md).
+
+Everything lives under one temp dir: conf/ (main.cf, master.cf), a root-owned queue dir
+(also the chroot of smtp/relay, whose etc/resolv.conf names the test DNS), a data dir,
+tables/ (copies of the generated /etc/postfix tables) and log/maillog. It never binds a
+network port (no smtpd in master.cf) and never touches the system's Postfix.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+
+POSTFIX = "/usr/sbin/postfix"
+SENDMAIL = "/usr/sbin/sendmail"
+POSTCONF = "/usr/sbin/postconf"
+
+# DMS's own main.cf before the relay scripts run (spec §5).
+DMS_BASELINE = [
+    ("relayhost", ""),
+    ("recipient_delimiter", "+"),
+    ("smtp_tls_security_level", "may"),
+]
+
+# The private-instance plumbing. Chosen so nothing but the settings under test decides routing.
+def _plumbing(root):
+    return [
+        ("compatibility_level", "3.6"),
+        ("queue_directory", os.path.join(root, "queue")),
+        ("data_directory", os.path.join(root, "data")),
+        ("maillog_file", os.path.join(root, "log", "maillog")),
+        ("maillog_file_prefixes", root),
+        ("inet_interfaces", "loopback-only"),
+        ("inet_protocols", "ipv4"),
+        ("smtp_bind_address", "127.0.0.1"),
+        ("myhostname", "mail.harness.test"),
+        ("mydomain", "harness.test"),
+        ("myorigin", "$myhostname"),
+        ("mydestination", ""),
+        ("alias_maps", ""),
+        ("alias_database", ""),
+        ("local_recipient_maps", ""),
+        ("relay_domains", ""),
+        ("mynetworks", "127.0.0.0/8"),
+        ("biff", "no"),
+        # Bounce notices are mail too; they must not wander off or slow the run down.
+        ("bounce_queue_lifetime", "0"),
+    ]
+
+
+MASTER_CF = """\
+# service type  private unpriv  chroot  wakeup  maxproc command
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+proxywrite unix -       -       n       -       1       proxymap
+smtp      unix  -       -       y       -       -       smtp
+relay     unix  -       -       y       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+local     unix  -       n       n       -       -       discard
+virtual   unix  -       n       n       -       -       discard
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+"""
+
+# One log line per delivery attempt: "<qid>: to=<rcpt>, relay=..., ..., status=X (text)".
+STATUS_RE = re.compile(
+    r"postfix[^\s]*/(?P<proc>[\w-]+)\[\d+\]: (?P<qid>[0-9A-Za-z]+): to=<(?P<rcpt>[^>]*)>,"
+    r"(?:.*? relay=(?P<relay>[^,]*),)?.*? status=(?P<status>\w+) \((?P<text>.*)\)$")
+
+TABLE_PATH_RE = re.compile(r"/etc/postfix/([A-Za-z0-9_.-]+)")
+
+
+class PostfixError(Exception):
+    """The instance could not be set up, started or stopped."""
+
+
+class PostfixInstance:
+    """One Postfix master with its own config, queue, chroot and log."""
+
+    def __init__(self, root, dns_ip, settings, tables):
+        """root: empty dir; settings: [(key, value)] applied on top of the DMS baseline;
+        tables: {name: [lines] or None} for the /etc/postfix/NAME files DMS generated."""
+        self.root = root
+        self.conf = os.path.join(root, "conf")
+        self.queue = os.path.join(root, "queue")
+        self.log_path = os.path.join(root, "log", "maillog")
+        self.dns_ip = dns_ip
+        self.settings = settings
+        self.tables = tables
+        self.master_pid = None
+
+    # -- setup ----------------------------------------------------------------------
+
+    def prepare(self):
+        """Write the directory layout, tables, chroot etc/ and config files."""
+        os.chmod(self.root, 0o755)
+        for sub in ("conf", "queue", "data", "log", "tables"):
+            os.makedirs(os.path.join(self.root, sub), mode=0o755, exist_ok=True)
+        shutil.chown(os.path.join(self.root, "data"), "postfix", "postfix")
+        self._write_tables()
+        self._write_chroot_etc()
+        main_cf = "".join("%s = %s\n" % (k, v) for k, v in self.main_cf_settings())
+        _write(os.path.join(self.conf, "main.cf"), main_cf)
+        _write(os.path.join(self.conf, "master.cf"), MASTER_CF)
+
+    def table_path(self, name):
+        return os.path.join(self.root, "tables", name)
+
+    def main_cf_settings(self):
+        """Plumbing, then DMS's baseline, then the generated settings; a later key wins
+        but keeps the position of its first appearance (as `postconf -e` does)."""
+        merged = {}
+        for key, value in _plumbing(self.root) + DMS_BASELINE + list(self.settings):
+            merged[key] = TABLE_PATH_RE.sub(lambda m: self.table_path(m.group(1)), value)
+        return list(merged.items())
+
+    def _write_tables(self):
+        """A table is its lines joined by "\\n" plus a final "\\n"; None means no file."""
+        for name, lines in self.tables.items():
+            if lines is None:
+                continue
+            _write(self.table_path(name), "".join(line + "\n" for line in lines))
+
+    def _write_chroot_etc(self):
+        """Name resolution for the chrooted smtp: only the test DNS, no search domains."""
+        etc = os.path.join(self.queue, "etc")
+        os.makedirs(etc, exist_ok=True)
+        _write(os.path.join(etc, "resolv.conf"),
+               "nameserver %s\noptions timeout:1 attempts:2\n" % self.dns_ip)
+        _write(os.path.join(etc, "hosts"), "127.0.0.1 localhost\n")
+        _write(os.path.join(etc, "nsswitch.conf"), "hosts: files dns\nservices: files\n")
+        shutil.copy("/etc/services", os.path.join(etc, "services"))
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def start(self):
+        """`postfix -c conf start`, then remember the master's PID for a clean stop."""
+        proc = subprocess.run([POSTFIX, "-c", self.conf, "start"], capture_output=True,
+                              text=True, timeout=60)
+        pid_file = os.path.join(self.queue, "pid", "master.pid")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            pid = _read_pid(pid_file)
+            if pid and _alive(pid):
+                self.master_pid = pid
+                return
+            time.sleep(0.1)
+        raise PostfixError("postfix did not start (rc=%s): %s %s\n%s" % (
+            proc.returncode, proc.stdout, proc.stderr, self.log_text()[-2000:]))
+
+    def effective(self, key):
+        """The value Postfix itself reads for `key` from this instance's main.cf."""
+        out = subprocess.run([POSTCONF, "-c", self.conf, "-h", key], capture_output=True,
+                             text=True, timeout=30)
+        return out.stdout.strip()
+
+    def submit(self, sender, rcpt):
+        """Queue one message from `sender` to `rcpt` with the real sendmail command."""
+        body = ("From: <%s>\nTo: <%s>\nSubject: dms-relay routing test\n\n"
+                "Routing probe for %s.\n" % (sender, rcpt, sender))
+        proc = subprocess.run([SENDMAIL, "-C", self.conf, "-i", "-f", sender, "--", rcpt],
+                              input=body, capture_output=True, text=True, timeout=30)
+        if proc.returncode != 0:
+            raise PostfixError("sendmail -f %s failed: %s" % (sender, proc.stderr.strip()))
+
+    def flush(self):
+        """Ask the queue manager to retry deferred mail now (used between phases)."""
+        subprocess.run([POSTFIX, "-c", self.conf, "flush"], capture_output=True, timeout=30)
+
+    def stop(self):
+        """SIGTERM the master (it stops its children), then any leftover child by PID."""
+        if not self.master_pid:
+            return
+        family = _descendants(self.master_pid)
+        _signal(self.master_pid, signal.SIGTERM)
+        _wait_gone([self.master_pid] + family, 5.0)
+        leftovers = [pid for pid in [self.master_pid] + family if _alive(pid)]
+        for pid in leftovers:
+            _signal(pid, signal.SIGKILL)
+        _wait_gone(leftovers, 2.0)
+        self.master_pid = None
+
+    # -- outcomes -------------------------------------------------------------------
+
+    def log_text(self):
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as fh:
+                return fh.read()
+        except FileNotFoundError:
+            return ""
+
+    def statuses(self):
+        """First `status=` line per recipient: {rcpt: match dict + "line"}."""
+        found = {}
+        for line in self.log_text().splitlines():
+            m = STATUS_RE.search(line)
+            if m and m.group("rcpt").lower() not in found:
+                entry = m.groupdict()
+                entry["line"] = line
+                found[m.group("rcpt").lower()] = entry
+        return found
+
+    def wait_for_statuses(self, rcpts, timeout):
+        """Poll the log until every recipient has a status line or the timeout passes."""
+        wanted = {r.lower() for r in rcpts}
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.statuses()
+            if wanted <= set(found) or time.monotonic() >= deadline:
+                return {r: found.get(r) for r in wanted}
+            time.sleep(0.1)
+
+    def fatal_lines(self):
+        """warning/fatal/panic lines, to explain a surprising outcome."""
+        return [line for line in self.log_text().splitlines()
+                if re.search(r"\b(fatal|panic|error):|warning:", line)]
+
+
+def _write(path, text):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
+def _read_pid(path):
+    try:
+        with open(path) as fh:
+            return int(fh.read().strip() or 0)
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie is as good as gone.
+    try:
+        with open("/proc/%d/stat" % pid) as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _signal(pid, sig):
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def _descendants(pid):
+    """All processes below `pid`, from /proc (children of the master are its services)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        parents.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
+def _wait_gone(pids, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.05)
