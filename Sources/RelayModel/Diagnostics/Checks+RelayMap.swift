@@ -1,0 +1,135 @@
+extension Checks {
+  /// Line-level quirks of `postfix-relaymap.cf` (spec §4).
+  static func checkRelayMapLines(_ c: Context, _ out: inout [Diagnostic]) {
+    guard let relayMap = c.configuration.relayMap else { return }
+    let file = RelayMapFile.fileName
+    let lines = relayMap.document.lines
+    let mapIsUsed = c.state.relayhostMap != nil
+    var reportedCRLF = false
+    var previousEntry: Int?
+    var optOuts: [Int] = []
+
+    for (index, line) in lines.enumerated() {
+      let at = c.location(file, index)
+      if line.hasNewline, line.isCRLF, !reportedCRLF, !Bytes.isBlank(line.body) {
+        reportedCRLF = true
+        out.append(
+          Diagnostic(
+            .crlfLineEndings, at: at,
+            "the file has CRLF line endings: DMS copies each '\\r' into relayhost_map as part of the relay value (Postfix trims it when it reads the table; other tools that read relayhost_map do not)",
+            fix: "save postfix-relaymap.cf with LF line endings"))
+      }
+      switch RelayMapFile.classify(line) {
+      case .relay(let key, let value):
+        let indented = Bytes.isSpace(line.body.first ?? 0)
+        if indented, mapIsUsed {
+          let above = previousEntry.map { "line \($0 + 1)'s entry" } ?? "the entry above it"
+          out.append(
+            Diagnostic(
+              .continuationLine, at: at,
+              "this line starts with whitespace, so Postfix reads it as a continuation of \(above): '\(key)' silently disappears",
+              fix: "remove the leading whitespace"))
+        }
+        checkKey(key, at: at, c, &out)
+        checkValue(key: key, value: value, at: at, c, &out)
+        previousEntry = index
+      case .optOut(let domain):
+        optOuts.append(index)
+        if domain != domain.lowercased(),
+          c.state.managedDomains.contains(where: { $0 == domain.lowercased() })
+        {
+          out.append(
+            Diagnostic(
+              .uppercaseKey, at: at,
+              "'@\(domain)' does not opt out '\(domain.lowercased())': DMS compares domains case-sensitively, so '\(domain.lowercased())' still gets a RELAY_HOST entry",
+              fix: "write the opt-out as '@\(domain.lowercased())'"))
+        }
+      case .keyWithoutValue(let key):
+        out.append(
+          Diagnostic(
+            .keyWithoutValue, at: at,
+            "'\(key)' has no relay and is not an opt-out (only '@domain' alone opts a domain out): DMS ignores the line",
+            fix: "add a relay ('dms-relay add-domain') or write '@domain' to opt a whole domain out"))
+      case .comment, .blank:
+        break
+      }
+    }
+    if !optOuts.isEmpty, !c.relayHostSet {
+      out.append(
+        Diagnostic(
+          .optOutNeedsRelayHost, at: c.location(file, optOuts[0]),
+          "opt-out lines only exclude domains from RELAY_HOST, which is not set: they change nothing",
+          fix: "remove them, or set RELAY_HOST if every other domain should use a default relay"))
+    }
+    if let last = lines.last, !last.hasNewline {
+      let glued = !(c.state.relayhostMap?.gluedLines.isEmpty ?? true)
+      out.append(
+        Diagnostic(
+          .missingFinalNewline, glued ? .error : .warning, at: c.location(file, lines.count - 1),
+          glued
+            ? "the file has no final newline, so DMS glues the first generated entry onto this line and both entries break"
+            : "the file has no final newline: as soon as DMS appends a generated entry it is glued onto this line",
+          fix: "end the file with a newline"))
+    }
+  }
+
+  private static func checkKey(_ key: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]) {
+    if !key.contains("@") {
+      out.append(
+        Diagnostic(
+          .keyNotAnAddress, at: at,
+          "'\(key)' is not a sender: Postfix looks up 'user@domain' and '@domain', so this line never matches",
+          fix: "write the key as '@\(key)' for a whole domain"))
+    }
+    let domain = key.split(separator: "@", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    if domain.contains(where: { "*[]\\^$+?(){}|".contains($0) }) {
+      out.append(
+        Diagnostic(
+          .regexCharacterInDomain, at: at,
+          "'\(domain)' contains a regular-expression character; DMS's grep interprets it, so the preview may differ",
+          fix: "use a plain domain name"))
+    }
+  }
+
+  private static func checkValue(
+    key: String, value: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]
+  ) {
+    let list = NextHopList(value)
+    switch list.first {
+    case .failure(.comment):
+      out.append(
+        Diagnostic(
+          .commentAsRelay, at: at,
+          "the relay for '\(key)' is '\(value)': Postfix does not strip comments, so its smtp process dies ('valid hostname or network address required') and other mail is throttled too",
+          fix: "put the comment on its own line, or delete the line"))
+      return
+    case .failure(.invalid(let word, let reason)):
+      out.append(
+        Diagnostic(
+          .unparseableRelay, at: at,
+          "the relay '\(word)' for '\(key)' does not parse (\(reason)): Postfix's smtp process dies on it",
+          fix: "write the relay as [host]:port, e.g. [smtp.example.com]:587"))
+      return
+    case .failure(.empty):
+      return
+    case .success(let hop):
+      if let hash = list.words.firstIndex(where: { $0.hasPrefix("#") }) {
+        out.append(
+          Diagnostic(
+            .trailingComment, at: at,
+            "'\(list.words[hash...].joined(separator: " "))' is part of the value: Postfix reads it as more next hops, so mail for '\(key)' works only while \(hop.written) answers",
+            fix: "move the comment to its own line"))
+      }
+      if hop.port == 465 {
+        out.append(port465(hop.written, at: at))
+      }
+    }
+  }
+
+  static func port465(_ relay: String, at: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .port465, at: at,
+      "\(relay) uses port 465 (TLS from the first byte), but DMS never sets smtp_tls_wrappermode = yes: Postfix speaks plain SMTP there and the delivery times out",
+      fix: "use the provider's STARTTLS port 587 (or 2525) instead")
+  }
+}

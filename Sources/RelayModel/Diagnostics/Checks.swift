@@ -1,0 +1,71 @@
+/// The diagnostic catalogue: each check looks at the configuration, the generated state and
+/// the routes, and reports what will surprise the admin on this DMS version.
+public enum Checks {
+  public struct Context {
+    public var configuration: Configuration
+    public var version: DMSVersion
+    public var state: GeneratedState
+    public var router: Router
+    public var routes: [Route]
+
+    var env: RelayEnvironment { configuration.environment }
+    var family: VersionFamily { version.family }
+    var isLegacy: Bool { family != .v14plus }
+    var relayHostSet: Bool { !env["RELAY_HOST"].isEmpty }
+    var relayMapLines: [Line] { configuration.relayMap?.document.lines ?? [] }
+    var saslLines: [Line] { configuration.saslPasswords?.document.lines ?? [] }
+
+    func location(_ file: String, _ index: Int) -> SourceLocation {
+      SourceLocation(file: file, line: index + 1)
+    }
+
+    func envLocation(_ key: String) -> SourceLocation? {
+      switch env.origins[key] {
+      case .envFile(let path, let line): return SourceLocation(file: path, line: line)
+      case .compose(let path, _): return SourceLocation(file: path)
+      default: return nil
+      }
+    }
+
+    /// "upgrade to 14" style advice only makes sense below 14.
+    var upgradeHint: String { isLegacy ? " or upgrade DMS to 14 or newer" : "" }
+  }
+
+  public static func run(_ context: Context) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    checkVersion(context, &out)
+    checkRelayHostDependency(context, &out)
+    checkEnvironment(context, &out)
+    checkRelayMapLines(context, &out)
+    checkGeneratedTables(context, &out)
+    checkDomains(context, &out)
+    checkCredentials(context, &out)
+    checkTLS(context, &out)
+    return out.sorted { lhs, rhs in
+      if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+      let lf = lhs.location?.file ?? "~", rf = rhs.location?.file ?? "~"
+      if lf != rf { return lf < rf }
+      return (lhs.location?.line ?? 0) < (rhs.location?.line ?? 0)
+    }
+  }
+
+  static func checkVersion(_ c: Context, _ out: inout [Diagnostic]) {
+    if c.version.isUnknownFuture {
+      out.append(
+        Diagnostic(
+          .unknownFutureVersion,
+          "DMS \(c.version.name) is newer than any release this tool knows; it is previewed with the v14+ rules",
+          fix: "check the preview against DMS's release notes for relay changes"))
+    }
+    let hasAnything =
+      c.configuration.relayMap != nil || c.configuration.saslPasswords != nil || c.relayHostSet
+      || !c.env["DEFAULT_RELAY_HOST"].isEmpty
+    if !hasAnything {
+      out.append(
+        Diagnostic(
+          .noRelayConfigured,
+          "no relay is configured: all mail is delivered directly to the recipients' MX hosts",
+          fix: "run 'dms-relay setup' to send mail through a relay"))
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/// Stable identifiers of every diagnostic (used in JSON, tests and docs).
+public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
+  // Whole-setup failures
+  case noCredentialsSmtpDies = "no-credentials-smtp-dies"
+  case relayMapIgnored = "relay-map-ignored"
+  case saslFileIgnored = "sasl-file-ignored"
+  case envCredentialsUnused = "env-credentials-unused"
+  case credentialsKeyedToDefaultRelay = "credentials-keyed-to-default-relay"
+  case duplicateKey = "duplicate-key"
+  // Relay map lines
+  case missingFinalNewline = "missing-final-newline"
+  case crlfLineEndings = "crlf-line-endings"
+  case continuationLine = "continuation-line"
+  case commentAsRelay = "comment-as-relay"
+  case trailingComment = "trailing-comment"
+  case unparseableRelay = "unparseable-relay"
+  case keyWithoutValue = "key-without-value"
+  case keyNotAnAddress = "key-not-an-address"
+  case optOutNeedsRelayHost = "opt-out-needs-relay-host"
+  case uppercaseKey = "uppercase-key"
+  case prefixCollision = "prefix-collision"
+  case regexCharacterInDomain = "regex-character-in-domain"
+  // Domains
+  case domainsGlued = "domains-glued"
+  // Environment
+  case relayHostHasPort = "relay-host-has-port"
+  case halfEnvCredentials = "half-env-credentials"
+  case ldapWithRelayHost = "ldap-with-relay-host"
+  case srsRewritesSender = "srs-rewrites-sender"
+  case legacySaslPasswd = "legacy-sasl-passwd"
+  // TLS and ports
+  case port465 = "port-465"
+  case encryptForcesDirectTLS = "encrypt-forces-direct-tls"
+  // Credentials
+  case unusedCredentials = "unused-credentials"
+  case relayWithoutCredentials = "relay-without-credentials"
+  case credentialsWithoutColon = "credentials-without-colon"
+  case emptySaslUser = "empty-sasl-user"
+  // Informational
+  case inputsRewritten = "inputs-rewritten"
+  case unknownFutureVersion = "unknown-future-version"
+  case noRelayConfigured = "no-relay-configured"
+
+  public var defaultSeverity: Severity {
+    switch self {
+    case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
+      .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
+      return .error
+    case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion:
+      return .info
+    default:
+      return .warning
+    }
+  }
+
+  /// A short title for lists and help.
+  public var title: String {
+    switch self {
+    case .noCredentialsSmtpDies: return "RELAY_HOST without credentials stops all outbound mail"
+    case .relayMapIgnored: return "relay map ignored without RELAY_HOST"
+    case .saslFileIgnored: return "credentials file ignored without RELAY_HOST"
+    case .envCredentialsUnused: return "RELAY_USER/RELAY_PASSWORD unused with DEFAULT_RELAY_HOST"
+    case .credentialsKeyedToDefaultRelay: return "env credentials keyed to DEFAULT_RELAY_HOST"
+    case .duplicateKey: return "duplicate key defers all mail"
+    case .missingFinalNewline: return "missing final newline glues lines"
+    case .crlfLineEndings: return "CRLF line endings"
+    case .continuationLine: return "indented line folds into the previous entry"
+    case .commentAsRelay: return "comment used as relay value"
+    case .trailingComment: return "trailing comment becomes part of the value"
+    case .unparseableRelay: return "relay host does not parse"
+    case .keyWithoutValue: return "key without value"
+    case .keyNotAnAddress: return "key never matches a sender"
+    case .optOutNeedsRelayHost: return "opt-out has no effect without RELAY_HOST"
+    case .uppercaseKey: return "uppercase key (DMS compares case-sensitively)"
+    case .prefixCollision: return "prefix or dot collision blocks a generated entry"
+    case .regexCharacterInDomain: return "regex character in a domain"
+    case .domainsGlued: return "domains glued across files"
+    case .relayHostHasPort: return "RELAY_HOST contains a port or brackets"
+    case .halfEnvCredentials: return "only one of RELAY_USER/RELAY_PASSWORD set"
+    case .ldapWithRelayHost: return "LDAP provisioner with RELAY_HOST"
+    case .srsRewritesSender: return "SRS rewrites senders"
+    case .legacySaslPasswd: return "SASL_PASSWD only works on v11"
+    case .port465: return "port 465 needs wrappermode"
+    case .encryptForcesDirectTLS: return "encrypt applies to direct delivery"
+    case .unusedCredentials: return "credentials no route uses"
+    case .relayWithoutCredentials: return "relay without credentials"
+    case .credentialsWithoutColon: return "credentials without ':'"
+    case .emptySaslUser: return "credentials with an empty user"
+    case .inputsRewritten: return "DMS rewrites this file at start"
+    case .unknownFutureVersion: return "unknown DMS version"
+    case .noRelayConfigured: return "no relay configured"
+    }
+  }
+}

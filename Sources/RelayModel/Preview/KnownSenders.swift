@@ -1,0 +1,75 @@
+/// Every sender domain (and sender address with its own table entry) the configuration
+/// knows about, with where each was found. The Domains screen and `preview` list these.
+public struct KnownSenders: Sendable {
+  public enum Source: String, Sendable, Codable, CaseIterable, Comparable {
+    case accounts, aliases, relayMap = "relay-map", credentials, ldap
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+      allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+  }
+
+  public struct Domain: Sendable, Hashable {
+    /// As first spelled in the files.
+    public var name: String
+    public var sources: Set<Source>
+  }
+
+  /// Domains in first-seen order, unique ignoring case (Postfix folds case).
+  public private(set) var domains: [Domain] = []
+  /// `user@domain` keys of the relay map or credentials file (they route individually).
+  public private(set) var addresses: [String] = []
+  private var indexByFolded: [String: Int] = [:]
+  private var seenAddresses: Set<String> = []
+
+  public init(_ config: Configuration) {
+    for kind in config.accounts?.kinds ?? [] {
+      if case .account(let address) = kind, let sender = SenderAddress(address) {
+        add(sender.domain, .accounts)
+      }
+    }
+    for kind in config.virtual?.kinds ?? [] {
+      if case .alias(let key, _) = kind, let sender = SenderAddress(key) { add(sender.domain, .aliases) }
+    }
+    for kind in config.relayMap?.kinds ?? [] {
+      switch kind {
+      case .relay(let key, _), .keyWithoutValue(let key): addKey(key, .relayMap)
+      case .optOut(let domain): add(domain, .relayMap)
+      default: break
+      }
+    }
+    for kind in config.saslPasswords?.kinds ?? [] {
+      switch kind {
+      case .credential(let key, _, _), .credentialWithoutColon(let key, _): addKey(key, .credentials)
+      default: break
+      }
+    }
+    let env = config.environment
+    if env["ACCOUNT_PROVISIONER"] == "LDAP", let domain = env.derivedDomainName { add(domain, .ldap) }
+  }
+
+  private mutating func addKey(_ key: String, _ source: Source) {
+    guard let sender = SenderAddress(key) else { return }
+    add(sender.domain, source)
+    if !sender.localPart.isEmpty {
+      let folded = key.lowercased()
+      if seenAddresses.insert(folded).inserted { addresses.append(key) }
+    }
+  }
+
+  private mutating func add(_ domain: String, _ source: Source) {
+    guard !domain.isEmpty, !domain.contains(where: \.isWhitespace) else { return }
+    let folded = domain.lowercased()
+    if let index = indexByFolded[folded] {
+      domains[index].sources.insert(source)
+    } else {
+      indexByFolded[folded] = domains.count
+      domains.append(Domain(name: domain, sources: [source]))
+    }
+  }
+
+  /// The domain entry for `name`, ignoring case.
+  public func domain(named name: String) -> Domain? {
+    indexByFolded[name.lowercased()].map { domains[$0] }
+  }
+}

@@ -1,0 +1,179 @@
+/// The JSON and text the `generate`, `route`, `preview` and `compare` commands print.
+///
+/// Kept in the model so they are tested without a terminal; the commands only choose one and
+/// print it.
+public enum Reports {
+  // MARK: generate
+
+  public static func generateJSON(
+    _ state: GeneratedState, version: DMSVersion, showSecrets: Bool
+  ) -> JSONValue {
+    let sasl = saslLines(state, showSecrets: showSecrets)
+    return .object([
+      ("dms_version", .string(version.name)),
+      ("family", .string(version.family.rawValue)),
+      ("path", .string(state.path.rawValue)),
+      ("relayhost_map", .strings(state.relayhostMap?.textLines)),
+      ("sasl_passwd", .strings(sasl)),
+      ("postconf", .strings(state.postconf.map(\.description))),
+      ("modified_inputs", .strings(state.modifiedInputs)),
+    ])
+  }
+
+  public static func generateText(_ state: GeneratedState, version: DMSVersion, showSecrets: Bool) -> String {
+    var out = "# DMS \(version.name) (\(version.family.rawValue)), \(state.path.rawValue)\n"
+    func table(_ name: String, _ lines: [String]?) {
+      guard let lines else {
+        out += "\n## \(name): not written\n"
+        return
+      }
+      out += "\n## \(name) (\(lines.count) line\(lines.count == 1 ? "" : "s"))\n"
+      for line in lines { out += visible(line) + "\n" }
+    }
+    table(Generator.relayhostMapPath, state.relayhostMap?.textLines)
+    table(Generator.saslPasswdPath, saslLines(state, showSecrets: showSecrets))
+    out += "\n## postconf\n"
+    for setting in state.postconf { out += "\(setting)\n" }
+    if !state.modifiedInputs.isEmpty {
+      out += "\n## config files DMS rewrites in place\n"
+      for name in state.modifiedInputs { out += "\(name)\n" }
+    }
+    return out
+  }
+
+  /// `sasl_passwd` as text, passwords redacted unless asked for.
+  static func saslLines(_ state: GeneratedState, showSecrets: Bool) -> [String]? {
+    state.saslPasswd?.lines.map {
+      String(decoding: showSecrets ? $0 : Redaction.saslPasswords.redact($0), as: UTF8.self)
+    }
+  }
+
+  /// Shows control characters DMS leaves in lines (`\r`) so they can be seen.
+  public static func visible(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  // MARK: route
+
+  public static func routeJSON(_ route: Route) -> JSONValue {
+    .object([
+      ("sender", .string(route.sender)),
+      ("outcome", .string(route.outcome.rawValue)),
+      ("nexthop", .optional(route.nexthop)),
+      ("relay", .optional(route.relay)),
+      ("auth_user", .optional(route.authUser)),
+      ("decided_by", .optional(route.decidedBy)),
+      ("source", .optional(route.decidedByOrigin.map(originText))),
+      ("auth_source", .optional(route.authOrigin.map(originText))),
+      ("tls", .string(route.tls)),
+      ("reason", .optional(route.reason)),
+      ("warnings", .array(route.warnings.map { .string($0.message) })),
+    ])
+  }
+
+  public static func originText(_ origin: LineOrigin) -> String {
+    switch origin {
+    case .file(let name, let line): return "\(name):\(line)"
+    case .generatedForDomain(let domain): return "generated from RELAY_HOST for \(domain)"
+    case .environment(let keys): return "env " + keys.joined(separator: "+")
+    }
+  }
+
+  // MARK: preview
+
+  public static func diagnosticJSON(_ d: Diagnostic) -> JSONValue {
+    .object([
+      ("code", .string(d.id.rawValue)),
+      ("severity", .string(d.severity.rawValue)),
+      ("file", .optional(d.location?.file)),
+      ("line", d.location?.line.map(JSONValue.int) ?? .null),
+      ("message", .string(d.message)),
+      ("fix", .string(d.fix)),
+    ])
+  }
+
+  public static func previewJSON(_ preview: RoutingPreview) -> JSONValue {
+    .object([
+      ("dms_version", .string(preview.version.name)),
+      ("family", .string(preview.version.family.rawValue)),
+      ("routes", .array(preview.routes.map(routeJSON))),
+      ("diagnostics", .array(preview.diagnostics.map(diagnosticJSON))),
+    ])
+  }
+
+  /// The aligned, optionally coloured table `preview` prints on a terminal.
+  public static func previewText(_ preview: RoutingPreview, color: Bool) -> String {
+    let paint = Painter(enabled: color)
+    var out = paint.bold("DMS \(preview.version.name) (\(preview.version.family.rawValue))") + "\n\n"
+    let header = ["SENDER", "OUTCOME", "NEXT HOP", "AUTH", "DECIDED BY"]
+    let rows = preview.routes.map { r -> [String] in
+      [
+        r.sender, r.outcome.rawValue, r.nexthop ?? (r.outcome == .direct ? "MX" : "-"),
+        r.authUser ?? "-",
+        [r.decidedBy, r.decidedByOrigin.map(originText)].compactMap { $0 }.joined(separator: " "),
+      ]
+    }
+    var widths = header.map(\.count)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+    func line(_ cells: [String], outcome: RouteOutcome?) -> String {
+      var parts: [String] = []
+      for (i, cell) in cells.enumerated() {
+        let padded = i == cells.count - 1 ? cell : cell.padding(toLength: widths[i])
+        parts.append(i == 1 && outcome != nil ? paint.outcome(padded, outcome!) : padded)
+      }
+      return parts.joined(separator: "  ")
+    }
+    out += paint.bold(line(header, outcome: nil)) + "\n"
+    for (row, route) in zip(rows, preview.routes) {
+      out += line(row, outcome: route.outcome) + "\n"
+      if let reason = route.reason { out += "    " + paint.dim("↳ \(reason)") + "\n" }
+    }
+    out += "\n"
+    if preview.diagnostics.isEmpty {
+      out += "No diagnostics.\n"
+    }
+    for d in preview.diagnostics {
+      let prefix = d.location.map { "\($0): " } ?? ""
+      out += prefix + paint.severity(d.severity) + ": " + d.message + " [\(d.id.rawValue)]\n"
+      out += "    fix: \(d.fix)\n"
+    }
+    out += "\n\(preview.errorCount) error(s), \(preview.warningCount) warning(s)\n"
+    return out
+  }
+}
+
+/// ANSI colour, switched off for pipes and `NO_COLOR`.
+struct Painter {
+  var enabled: Bool
+  func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+  func bold(_ s: String) -> String { wrap(s, "1") }
+  func dim(_ s: String) -> String { wrap(s, "2") }
+  func outcome(_ s: String, _ o: RouteOutcome) -> String {
+    switch o {
+    case .relayed: return wrap(s, "32")
+    case .direct: return wrap(s, "36")
+    case .deferred, .bounced: return wrap(s, "31;1")
+    }
+  }
+  func severity(_ s: Severity) -> String {
+    switch s {
+    case .error: return wrap("error", "31;1")
+    case .warning: return wrap("warning", "33;1")
+    case .info: return wrap("info", "34")
+    }
+  }
+}
+
+extension String {
+  func padding(toLength length: Int) -> String {
+    count >= length ? self : self + String(repeating: " ", count: length - count)
+  }
+}

@@ -1,0 +1,91 @@
+/// One Postfix next-hop destination: `[host]:port`, `[host]`, `host:port` or `host`.
+///
+/// Brackets mean "connect to this host, no MX lookup"; no port means the `smtp` port (25).
+public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// Exactly as written in the table or `main.cf`.
+  public var written: String
+  public var host: String
+  public var port: Int
+  public var skipsMXLookup: Bool
+
+  public var description: String { written }
+
+  /// `host:port` as Postfix logs the relay (no brackets).
+  public var relay: String { "\(host):\(port)" }
+
+  public enum ParseError: Error, Equatable, Sendable {
+    case empty
+    case comment(String)
+    case invalid(String, reason: String)
+  }
+
+  /// Parses one destination the way Postfix's smtp client does.
+  public static func parse(_ text: String) -> Result<NextHop, ParseError> {
+    guard !text.isEmpty else { return .failure(.empty) }
+    if text.hasPrefix("#") { return .failure(.comment(text)) }
+    var host: Substring
+    var portText: Substring?
+    var bracketed = false
+    if text.hasPrefix("[") {
+      guard let close = text.firstIndex(of: "]") else {
+        return .failure(.invalid(text, reason: "'[' without ']'"))
+      }
+      host = text[text.index(after: text.startIndex)..<close]
+      bracketed = true
+      let after = text[text.index(after: close)...]
+      if !after.isEmpty {
+        guard after.hasPrefix(":") else {
+          return .failure(.invalid(text, reason: "unexpected '\(after)' after ']'"))
+        }
+        portText = after.dropFirst()
+      }
+    } else if let colon = text.lastIndex(of: ":") {
+      host = text[..<colon]
+      portText = text[text.index(after: colon)...]
+    } else {
+      host = Substring(text)
+    }
+    var port = 25
+    if let portText {
+      guard let value = Int(portText), (1...65535).contains(value) else {
+        return .failure(.invalid(text, reason: "'\(portText)' is not a port number"))
+      }
+      port = value
+    }
+    let hostText = String(host)
+    if let reason = hostProblem(hostText, bracketed: bracketed) {
+      return .failure(.invalid(text, reason: reason))
+    }
+    return .success(NextHop(written: text, host: hostText, port: port, skipsMXLookup: bracketed))
+  }
+
+  /// Why Postfix could not use `host` as a host name or address, or nil when it can.
+  static func hostProblem(_ host: String, bracketed: Bool) -> String? {
+    if host.isEmpty { return "empty host name" }
+    if bracketed, host.lowercased().hasPrefix("ipv6:") { return nil }
+    let allowed = host.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "." || $0 == "_"
+    }
+    if !allowed { return "'\(host)' is not a valid host name" }
+    if host.hasPrefix(".") || host.hasSuffix("..") || host.contains("..") {
+      return "'\(host)' is not a valid host name"
+    }
+    return nil
+  }
+}
+
+/// A relay map value as Postfix reads it: a list of next hops separated by whitespace or
+/// commas, tried in order (spec §4: `[h]:587 # note` still works while `[h]:587` answers).
+public struct NextHopList: Hashable, Sendable {
+  public var words: [String]
+
+  public init(_ value: String) {
+    words = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+  }
+
+  /// The first destination, which is the one that carries the mail while it answers.
+  public var first: Result<NextHop, NextHop.ParseError> {
+    guard let word = words.first else { return .failure(.empty) }
+    return NextHop.parse(word)
+  }
+}

@@ -1,0 +1,202 @@
+/// Predicts what Postfix does per sender with the state DMS generated (spec §5).
+///
+/// Built once per generated state (tables parsed once), then asked per sender, so routing
+/// 100,000 senders is linear.
+public struct Router: Sendable {
+  public let state: GeneratedState
+  let relayTable: TexthashTable?
+  let saslTable: TexthashTable?
+  let environment: RelayEnvironment
+
+  public let tls: String
+  public let authEnabled: Bool
+  public let hasPasswordMaps: Bool
+  public let senderDependentAuthentication: Bool
+  public let relayhost: String
+
+  public init(state: GeneratedState, environment: RelayEnvironment = RelayEnvironment()) {
+    self.state = state
+    self.environment = environment
+    tls = state.setting("smtp_tls_security_level") ?? "may"
+    authEnabled = state.setting("smtp_sasl_auth_enable") == "yes"
+    hasPasswordMaps = state.setting("smtp_sasl_password_maps") != nil
+    senderDependentAuthentication = state.setting("smtp_sender_dependent_authentication") == "yes"
+    relayhost = state.setting("relayhost") ?? ""
+    relayTable =
+      state.setting("sender_dependent_relayhost_maps") != nil
+      ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil
+    saslTable = hasPasswordMaps ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil
+  }
+
+  /// True when Postfix's smtp client exits before delivering anything (spec §4, first quirk).
+  public var smtpClientDies: Bool { authEnabled && !hasPasswordMaps }
+
+  public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
+  public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
+
+  private func origin(_ table: GeneratedTable?, _ index: Int) -> LineOrigin? {
+    guard let table, index < table.origins.count else { return nil }
+    return table.origins[index]
+  }
+
+  public func route(_ senderText: String) -> Route {
+    var route = Route(
+      sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
+      decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
+      reason: nil, warnings: [])
+    guard let sender = SenderAddress(senderText) else {
+      route.outcome = .bounced
+      route.reason = "'\(senderText)' is not an address of the form user@domain"
+      return route
+    }
+    addSRSWarning(sender, to: &route)
+
+    // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
+    if let relayTable {
+      guard relayTable.isUsable else {
+        let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
+        return deferred(
+          route,
+          "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
+          decidedBy: "relayhost_map")
+      }
+      for key in sender.lookupKeys {
+        if let entry = relayTable.lookup(key) {
+          route.decidedBy = "relayhost_map:\(entry.key)"
+          route.decidedByOrigin = origin(state.relayhostMap, entry.lineIndex)
+          if !entry.continuationLines.isEmpty {
+            route.warnings.append(
+              RouteWarning(
+                "continuation-line",
+                "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
+          }
+          if let failed = applyNextHop(NextHopList(entry.value), to: &route) { return failed }
+          break
+        }
+      }
+    }
+    if route.decidedBy == nil, !relayhost.isEmpty {
+      route.decidedBy = "relayhost"
+      if let failed = applyNextHop(NextHopList(relayhost), to: &route) { return failed }
+    }
+
+    // 2. The smtp client itself.
+    if smtpClientDies {
+      return deferred(
+        route,
+        "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
+    }
+
+    // 3. Credentials.
+    resolveCredentials(sender, into: &route)
+    if route.outcome == .deferred { return route }
+
+    if route.outcome == .relayed, let nexthop = route.nexthop, let hop = try? NextHop.parse(nexthop).get(),
+      hop.port == 465
+    {
+      return deferred(
+        route,
+        "port 465 expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: the connection times out")
+    }
+    if route.outcome == .direct, tls == "encrypt" {
+      route.warnings.append(
+        RouteWarning(
+          "encrypt-direct",
+          "smtp_tls_security_level = encrypt applies to direct delivery too: an MX without STARTTLS defers this mail"))
+    }
+    return route
+  }
+
+  /// Applies a relay value; returns a finished route when the value cannot be used.
+  private func applyNextHop(_ list: NextHopList, to route: inout Route) -> Route? {
+    switch list.first {
+    case .success(let hop):
+      route.outcome = .relayed
+      route.nexthop = hop.written
+      route.relay = hop.relay
+      if list.words.count > 1 {
+        let rest = list.words.dropFirst().joined(separator: " ")
+        route.warnings.append(
+          RouteWarning(
+            "extra-nexthops",
+            "Postfix reads '\(rest)' as further next hops, tried only when '\(hop.written)' does not answer"))
+      }
+      return nil
+    case .failure(.comment(let word)):
+      return deferred(
+        route,
+        "the relay value starts with '\(word)': Postfix's smtp process dies ('valid hostname or network address required') and other mail is throttled too")
+    case .failure(.invalid(let word, let reason)):
+      return deferred(
+        route,
+        "the next hop '\(word)' cannot be parsed (\(reason)): Postfix's smtp process dies and other mail is throttled too")
+    case .failure(.empty):
+      return deferred(route, "the relay value is empty")
+    }
+  }
+
+  private func resolveCredentials(_ sender: SenderAddress, into route: inout Route) {
+    guard authEnabled, let saslTable else {
+      if route.outcome == .relayed, let table = saslTable, !table.entries.isEmpty {
+        route.warnings.append(
+          RouteWarning("auth-disabled", "credentials exist but smtp_sasl_auth_enable is not yes: no AUTH is attempted"))
+      }
+      return
+    }
+    guard saslTable.isUsable else {
+      if route.outcome == .relayed {
+        let key = saslTable.duplicateKeys.keys.sorted().first ?? ""
+        route = deferred(
+          route,
+          "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
+      }
+      return
+    }
+    var keys: [String] = []
+    if senderDependentAuthentication { keys += sender.lookupKeys }
+    if route.outcome == .relayed, let nexthop = route.nexthop, let hop = try? NextHop.parse(nexthop).get() {
+      keys.append(hop.host)
+      keys.append(hop.written)
+    }
+    for key in keys {
+      guard let entry = saslTable.lookup(key) else { continue }
+      let user = entry.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        .first.map(String.init) ?? entry.value
+      if route.outcome == .direct {
+        route.warnings.append(
+          RouteWarning(
+            "credentials-on-direct",
+            "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
+        return
+      }
+      route.authDecidedBy = "sasl_passwd:\(entry.key)"
+      route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
+      if user.isEmpty {
+        route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
+        return
+      }
+      route.authUser = user
+      return
+    }
+  }
+
+  private func addSRSWarning(_ sender: SenderAddress, to route: inout Route) {
+    guard environment["ENABLE_SRS"] == "1" else { return }
+    let excluded = environment["SRS_EXCLUDE_DOMAINS"].split(whereSeparator: { $0 == "," || $0.isWhitespace })
+      .map { $0.lowercased() }
+    if !excluded.contains(sender.domain.lowercased()) {
+      route.warnings.append(
+        RouteWarning(
+          "srs-rewrite",
+          "ENABLE_SRS=1 rewrites forwarded mail's sender to an SRS address, which no '@\(sender.domain)' entry matches"))
+    }
+  }
+
+  private func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
+    var route = route
+    route.outcome = .deferred
+    route.reason = reason
+    if let decidedBy { route.decidedBy = decidedBy }
+    return route
+  }
+}
