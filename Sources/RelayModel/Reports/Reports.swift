@@ -177,3 +177,50 @@ extension String {
     count >= length ? self : self + String(repeating: " ", count: length - count)
   }
 }
+
+extension Reports {
+  // MARK: compare
+
+  public static func compareJSON(_ c: VersionComparison) -> JSONValue {
+    .object([
+      ("from", .string(c.from.version.name)),
+      ("to", .string(c.to.version.name)),
+      ("changes", .array(c.changes.map { change in
+        .object([
+          ("sender", .string(change.sender)),
+          ("from", routeJSON(change.from)),
+          ("to", routeJSON(change.to)),
+          ("summary", .string(change.summary)),
+        ])
+      })),
+      ("resolved_diagnostics", .array(c.resolvedDiagnostics.map(diagnosticJSON))),
+      ("introduced_diagnostics", .array(c.introducedDiagnostics.map(diagnosticJSON))),
+    ])
+  }
+
+  public static func compareText(_ c: VersionComparison, color: Bool) -> String {
+    let paint = Painter(enabled: color)
+    let from = "\(c.from.version.name) (\(c.from.version.family.rawValue))"
+    let to = "\(c.to.version.name) (\(c.to.version.family.rawValue))"
+    var out = paint.bold("DMS \(from) → \(to)") + "\n\n"
+    if c.changes.isEmpty {
+      out += "No sender's route changes.\n"
+    } else {
+      out += "\(c.changes.count) sender(s) change route:\n"
+      for change in c.changes {
+        out += "  \(change.sender)\n"
+        out += "    \(c.from.version.name): \(change.from.summary)\n"
+        out += "    \(c.to.version.name): \(change.to.summary)\n"
+      }
+    }
+    if !c.resolvedDiagnostics.isEmpty {
+      out += "\nFixed by \(c.to.version.name):\n"
+      for d in c.resolvedDiagnostics { out += "  - \(d.formatted)\n" }
+    }
+    if !c.introducedDiagnostics.isEmpty {
+      out += "\nNew on \(c.to.version.name):\n"
+      for d in c.introducedDiagnostics { out += "  - \(d.formatted)\n    fix: \(d.fix)\n" }
+    }
+    return out
+  }
+}
