@@ -9,13 +9,66 @@ network port (no smtpd in master.cf) and never touches the system's Postfix.
 import os
 import re
 import shutil
+import json
 import signal
 import subprocess
+import threading
 import time
 
 POSTFIX = "/usr/sbin/postfix"
 SENDMAIL = "/usr/sbin/sendmail"
 POSTCONF = "/usr/sbin/postconf"
+POSTQUEUE = "/usr/sbin/postqueue"
+
+LOG_GRACE = 1.0   # seconds a status line may trail the message's move between queues
+
+# Set when the run is being torn down (Ctrl-C, SIGTERM): waits return at once and no
+# new command starts.
+ABORT = threading.Event()
+_running = set()          # Popen objects of commands in flight, to kill them on abort
+_running_lock = threading.Lock()
+
+
+class Result:
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run(cmd, input=None, timeout=30):
+    """Run a Postfix command in its own process group, so an abort can end it (and
+    anything it spawned, such as postfix-script's helpers) by that group's ID."""
+    if ABORT.is_set():
+        raise PostfixError("aborted")
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    with _running_lock:
+        _running.add(proc)
+    try:
+        out, err = proc.communicate(input, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.communicate()
+        raise PostfixError("%s timed out after %ss" % (" ".join(cmd[:3]), timeout))
+    finally:
+        with _running_lock:
+            _running.discard(proc)
+    return Result(proc.returncode, out, err)
+
+
+def kill_running_commands():
+    """End every command started by run() that is still going (abort path)."""
+    with _running_lock:
+        procs = list(_running)
+    for proc in procs:
+        _kill_group(proc)
+
+
+def _kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 # DMS's own main.cf before the relay scripts run (spec §5).
 DMS_BASELINE = [
@@ -150,11 +203,10 @@ class PostfixInstance:
 
     def start(self):
         """`postfix -c conf start`, then remember the master's PID for a clean stop."""
-        proc = subprocess.run([POSTFIX, "-c", self.conf, "start"], capture_output=True,
-                              text=True, timeout=60)
+        proc = run([POSTFIX, "-c", self.conf, "start"], timeout=60)
         pid_file = os.path.join(self.queue, "pid", "master.pid")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not ABORT.is_set():
             pid = _read_pid(pid_file)
             if pid and _alive(pid):
                 self.master_pid = pid
@@ -165,35 +217,46 @@ class PostfixInstance:
 
     def effective(self, key):
         """The value Postfix itself reads for `key` from this instance's main.cf."""
-        out = subprocess.run([POSTCONF, "-c", self.conf, "-h", key], capture_output=True,
-                             text=True, timeout=30)
+        out = run([POSTCONF, "-c", self.conf, "-h", key])
         return out.stdout.strip()
 
     def submit(self, sender, rcpt):
         """Queue one message from `sender` to `rcpt` with the real sendmail command."""
         body = ("From: <%s>\nTo: <%s>\nSubject: dms-relay routing test\n\n"
                 "Routing probe for %s.\n" % (sender, rcpt, sender))
-        proc = subprocess.run([SENDMAIL, "-C", self.conf, "-i", "-f", sender, "--", rcpt],
-                              input=body, capture_output=True, text=True, timeout=30)
+        proc = run([SENDMAIL, "-C", self.conf, "-i", "-f", sender, "--", rcpt], input=body)
         if proc.returncode != 0:
             raise PostfixError("sendmail -f %s failed: %s" % (sender, proc.stderr.strip()))
 
-    def flush(self):
-        """Ask the queue manager to retry deferred mail now (used between phases)."""
-        subprocess.run([POSTFIX, "-c", self.conf, "flush"], capture_output=True, timeout=30)
-
     def stop(self):
-        """SIGTERM the master (it stops its children), then any leftover child by PID."""
+        """SIGTERM the master (it stops its children), then any leftover child by PID.
+
+        Also works when start() was interrupted: the PID then comes from the pid file."""
         if not self.master_pid:
+            self.master_pid = _read_pid(os.path.join(self.queue, "pid", "master.pid"))
+        if not self.master_pid or not self._is_our_master(self.master_pid):
+            self.master_pid = None
             return
-        family = _descendants(self.master_pid)
+        family = [pid for pid in _descendants(self.master_pid) if _is_postfix_program(pid)]
         _signal(self.master_pid, signal.SIGTERM)
         _wait_gone([self.master_pid] + family, 5.0)
-        leftovers = [pid for pid in [self.master_pid] + family if _alive(pid)]
+        leftovers = [pid for pid in [self.master_pid] + family
+                     if _alive(pid) and _is_postfix_program(pid)]
         for pid in leftovers:
             _signal(pid, signal.SIGKILL)
         _wait_gone(leftovers, 2.0)
         self.master_pid = None
+
+    def _is_our_master(self, pid):
+        """The PID is a Postfix master started with this instance's config (guards
+        against a stale pid file naming a recycled PID)."""
+        try:
+            with open("/proc/%d/environ" % pid, "rb") as fh:
+                environ = fh.read().split(b"\0")
+        except OSError:
+            return False
+        return _is_postfix_program(pid) and \
+            ("MAIL_CONFIG=" + self.conf).encode() in environ
 
     # -- outcomes -------------------------------------------------------------------
 
@@ -215,15 +278,67 @@ class PostfixInstance:
                 found[m.group("rcpt").lower()] = entry
         return found
 
-    def wait_for_statuses(self, rcpts, timeout):
-        """Poll the log until every recipient has a status line or the timeout passes."""
+    def queued(self):
+        """{rcpt: queue name} for mail still in the queue (`postqueue -j`)."""
+        proc = run([POSTQUEUE, "-c", self.conf, "-j"])
+        found = {}
+        for line in proc.stdout.splitlines():
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            for rcpt in entry.get("recipients", []):
+                found[rcpt.get("address", "").lower()] = entry.get("queue_name")
+        return found
+
+    def wait_for_outcomes(self, rcpts, timeout):
+        """Poll until every recipient has settled, or the timeout passes.
+
+        Settled means a `status=` line in the log, or one of two silent deferrals:
+        - the smtp process died while handling the message (a relay value such as
+          `# note`): Postfix moves it to the deferred queue without a status line;
+        - smtp dies at startup (`smtp_sasl_auth_enable` without a password table): the
+          master throttles the service and the message waits in the active queue,
+          nothing leaves until the configuration changes.
+        A message still queued at the deadline without a status line counts as deferred
+        too (it was neither delivered nor bounced and Postfix will retry it).
+        Returns {rcpt: {"status", "relay", "text", "line", "silent"} or None}.
+        """
         wanted = {r.lower() for r in rcpts}
         deadline = time.monotonic() + timeout
+        first_seen = {}   # rcpt -> when it was first seen queued without a status line
         while True:
             found = self.statuses()
-            if wanted <= set(found) or time.monotonic() >= deadline:
+            pending = wanted - set(found)
+            now = time.monotonic()
+            timed_out = now >= deadline or ABORT.is_set()
+            if pending:
+                throttled = self.transport_throttled()
+                for rcpt, queue in self.queued().items():
+                    if rcpt not in pending:
+                        continue
+                    # The log line can trail the queue move: give it a moment.
+                    if now - first_seen.setdefault(rcpt, now) < LOG_GRACE and not timed_out:
+                        continue
+                    if queue == "deferred":
+                        why = "moved to the deferred queue without a status line"
+                    elif throttled:
+                        why = "held in the %s queue: smtp transport throttled" % queue
+                    elif timed_out:
+                        why = "still in the %s queue after %ds" % (queue, timeout)
+                    else:
+                        continue
+                    found[rcpt] = {"status": "deferred", "silent": True, "relay": None,
+                                   "text": why, "line": ""}
+                pending = wanted - set(found)
+            if not pending or timed_out:
                 return {r: found.get(r) for r in wanted}
-            time.sleep(0.1)
+            time.sleep(0.2)
+
+    def transport_throttled(self):
+        """True when the master gave up starting smtp (it died at startup)."""
+        return re.search(r"postfix/master\[\d+\]: warning: \S+/smtp: bad command startup -- throttling",
+                         self.log_text()) is not None
 
     def fatal_lines(self):
         """warning/fatal/panic lines, to explain a surprising outcome."""
@@ -255,6 +370,14 @@ def _alive(pid):
     try:
         with open("/proc/%d/stat" % pid) as fh:
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _is_postfix_program(pid):
+    """The process runs one of Postfix's daemons (checked before any signal is sent)."""
+    try:
+        return os.readlink("/proc/%d/exe" % pid).startswith("/usr/lib/postfix/sbin/")
     except OSError:
         return False
 

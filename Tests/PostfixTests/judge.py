@@ -1,0 +1,127 @@
+"""Compare what Postfix did with what dms-relay predicted.
+
+Observed facts come from two independent sources: Postfix's own log (`status=` line,
+`relay=`) and the fake servers (which server accepted the message, with which AUTH user).
+A prediction holds when:
+
+- `relayed`: the message was accepted by the fake server named by `relay` (host:port),
+  authenticated as `auth_user` (or not at all when it is null);
+- `direct`: the MX sink accepted it, with `auth_user` as above;
+- `bounced` / `deferred`: Postfix logged that status (a message the dying smtp process
+  moved silently to the deferred queue counts as deferred); when a bounce names a relay,
+  it is the predicted one;
+- always: the instance's effective `smtp_tls_security_level` equals `tls`.
+
+One rule comes from the fake world, not from the prediction: a relay the case declares
+as requiring AUTH (harness.json) refuses unauthenticated mail with 530 5.7.0, so a
+prediction "relayed there without AUTH" must be observed as a bounce at that relay.
+"""
+
+import re
+
+from world import MX_SERVER
+
+LOG_RELAY_RE = re.compile(r"^(?P<host>[^\[]+)\[[^\]]*\]:(?P<port>\d+)$")
+
+
+def observe(entry, rcpt, world, inst):
+    """Summarise one test's observed outcome as a dict."""
+    attempts = world.recorder.for_recipient(rcpt)
+    accepted = [d for d in attempts if d.accepted]
+    obs = {"outcome": "pending", "server": None, "auth_user": None, "relay_log": None,
+           "text": "no status within the time limit", "line": "", "attempts": attempts}
+    if accepted:
+        obs["server"] = accepted[-1].server
+        obs["auth_user"] = accepted[-1].auth_user
+    if entry:
+        status = entry["status"]
+        obs["outcome"] = "sent" if status == "sent" else status
+        obs["text"] = entry.get("text", "")
+        obs["line"] = entry.get("line", "")
+        obs["relay_log"] = _log_relay(entry.get("relay"))
+        if entry.get("silent"):
+            fatal = [l for l in inst.fatal_lines() if "/smtp[" in l and "fatal:" in l]
+            if fatal:
+                obs["text"] += "; smtp " + fatal[-1].split(": ", 1)[-1]
+    return obs
+
+
+def _log_relay(relay):
+    """`host[ip]:port` from the log -> "host:port" ("mx" for the sink, None for none)."""
+    m = LOG_RELAY_RE.match(relay or "")
+    if not m:
+        return None
+    host = m.group("host").lower()
+    if host.startswith("mx."):
+        return MX_SERVER
+    return "%s:%s" % (host, m.group("port"))
+
+
+def expected_of(pred, world):
+    """(outcome, relay, auth_user) the observation must show, including the AUTH rule."""
+    outcome, relay, auth = pred.get("outcome"), pred.get("relay"), pred.get("auth_user")
+    if outcome == "relayed" and auth is None and world.requires_auth(relay):
+        return "bounced", relay, None
+    return outcome, relay, auth
+
+
+def describe_prediction(pred):
+    parts = [pred.get("outcome") or "?"]
+    if pred.get("relay"):
+        parts.append("via %s" % pred["relay"])
+    parts.append("auth=%s" % (pred.get("auth_user") or "none"))
+    parts.append("tls=%s" % pred.get("tls"))
+    if pred.get("decided_by"):
+        parts.append("(%s)" % pred["decided_by"])
+    return " ".join(parts)
+
+
+def describe_observation(obs):
+    parts = [obs["outcome"]]
+    if obs["server"]:
+        parts.append("at %s" % obs["server"])
+        parts.append("auth=%s" % (obs["auth_user"] or "none"))
+    elif obs["relay_log"]:
+        parts.append("relay=%s" % obs["relay_log"])
+    refused = [d.reply for d in obs["attempts"] if not d.accepted and d.reply]
+    if refused:
+        parts.append("server said '%s'" % refused[-1])
+    parts.append("(%s)" % obs["text"])
+    return " ".join(parts)
+
+
+def judge(pred, obs, tls_level, world, inst):
+    """Return (ok, detail) for one test."""
+    outcome, relay, auth = expected_of(pred, world)
+    problems = []
+    if pred.get("tls") != tls_level:
+        problems.append("tls predicted %s, effective smtp_tls_security_level=%s"
+                        % (pred.get("tls"), tls_level or "(empty)"))
+    if outcome in ("relayed", "direct"):
+        where = MX_SERVER if outcome == "direct" else (relay or "").lower()
+        if obs["outcome"] != "sent" or obs["server"] is None:
+            problems.append("not delivered")
+        else:
+            if obs["server"].lower() != where:
+                problems.append("delivered at %s, not %s" % (obs["server"], where))
+            if obs["auth_user"] != auth:
+                problems.append("AUTH user %r, not %r" % (obs["auth_user"], auth))
+    elif outcome in ("bounced", "deferred"):
+        if obs["outcome"] != outcome:
+            problems.append("not %s" % outcome)
+        elif outcome == "bounced" and relay and obs["relay_log"] and obs["relay_log"] != relay.lower():
+            problems.append("bounced at %s, not %s" % (obs["relay_log"], relay))
+        if obs["server"]:
+            problems.append("yet a server accepted it")
+    else:
+        problems.append("unknown predicted outcome %r" % outcome)
+
+    summary = "predicted %s; observed %s" % (describe_prediction(pred), describe_observation(obs))
+    if outcome != pred.get("outcome"):
+        summary += "; relay requires AUTH, so expected %s" % outcome
+    if not problems:
+        return True, summary
+    detail = "%s: %s" % ("; ".join(problems), summary)
+    if obs["line"]:
+        detail += "\n    log: %s" % obs["line"]
+    return False, detail
