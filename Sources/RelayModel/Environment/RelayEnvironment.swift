@@ -24,6 +24,10 @@ public enum EnvironmentOrigin: Hashable, Sendable, Codable, CustomStringConverti
 public struct RelayEnvironment: Hashable, Sendable {
   public private(set) var values: [String: String]
   public private(set) var origins: [String: EnvironmentOrigin]
+  /// The compose service's `hostname:` (the container's host name), when known.
+  public var containerHostname: String?
+  /// The compose service's `domainname:`, when known.
+  public var containerDomainName: String?
 
   public init(values: [String: String] = [:], origins: [String: EnvironmentOrigin] = [:]) {
     self.values = values

@@ -1,0 +1,44 @@
+/// Why the configuration could not be loaded.
+public enum ConfigurationLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+  case missingConfigDirectory(String)
+  case notADirectory(String)
+  case missingFile(String)
+  /// A compose `env_file:` that is required but missing (compose itself would refuse to start).
+  case missingEnvFile(path: String, composeFile: String)
+  case permissionDenied(String)
+  case unreadable(path: String, reason: String)
+  case compose(ComposeError)
+  /// `--dms-version` could not be parsed.
+  case version(DMSVersion.ParseError)
+
+  public var description: String {
+    switch self {
+    case .missingConfigDirectory(let p): return "config folder '\(p)' does not exist"
+    case .notADirectory(let p): return "'\(p)' is not a folder"
+    case .missingFile(let p): return "'\(p)' does not exist"
+    case .missingEnvFile(let p, let compose):
+      return "env file '\(p)' (env_file of \(compose)) does not exist"
+    case .permissionDenied(let p): return "permission denied reading '\(p)'"
+    case .unreadable(let p, let reason): return "cannot read '\(p)': \(reason)"
+    case .compose(let error): return error.description
+    case .version(let error): return error.description
+    }
+  }
+}
+
+/// Why a command that needs a DMS version has none.
+public enum VersionUnavailable: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Neither `--dms-version` nor a compose file with an image.
+  case notGiven
+  /// The compose image's tag does not name a usable version.
+  case composeImage(image: String, file: String, error: DMSVersion.ParseError)
+
+  public var description: String {
+    switch self {
+    case .notGiven:
+      return "no DMS version: pass --dms-version (e.g. 15.1) or use a compose file whose docker-mailserver image has a tag"
+    case .composeImage(let image, let file, let error):
+      return "\(error.description) (image '\(image)' in \(file))"
+    }
+  }
+}
