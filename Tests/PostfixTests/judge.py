@@ -73,6 +73,8 @@ def describe_prediction(pred):
     parts.append("tls=%s" % pred.get("tls"))
     if pred.get("decided_by"):
         parts.append("(%s)" % pred["decided_by"])
+    if pred.get("reason"):
+        parts.append("[%s]" % pred["reason"])
     return " ".join(parts)
 
 
