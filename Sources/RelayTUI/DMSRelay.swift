@@ -5,5 +5,9 @@ import RelayModel
 struct DMSRelay: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dms-relay",
-    abstract: "See, edit and safely write docker-mailserver's outbound relay configuration.")
+    abstract: "See, edit and safely write docker-mailserver's outbound relay configuration.",
+    subcommands: [
+      AddDomain.self, AddAuth.self, ExcludeDomain.self, DelDomain.self, DelAuth.self,
+      IncludeDomain.self, SetEnv.self, UnsetEnv.self,
+    ])
 }

@@ -1,0 +1,176 @@
+import ArgumentParser
+import RelayModel
+
+/// `--dry-run` and `--show-secrets`, shared by every edit command.
+struct EditOutputOptions: ParsableArguments {
+  @Flag(name: .customLong("dry-run"), help: "Print the diff of what would change and write nothing.")
+  var dryRun = false
+
+  @Flag(name: .customLong("show-secrets"), help: "Show passwords in the diff instead of <redacted>.")
+  var showSecrets = false
+}
+
+/// Plans, shows and writes edits; the one code path behind every edit command.
+enum EditRunner {
+  static func run(_ edits: () throws -> [RelayEdit], config: ConfigOptions, output: EditOutputOptions) throws {
+    try reportingErrors {
+      let edits = try edits()
+      for edit in edits { try edit.validate() }
+      let loaded = try config.load()
+      let plan = try loaded.plan(edits)
+      for note in plan.notes { print("note: \(note)") }
+      if plan.isEmpty {
+        print("nothing to change")
+        return
+      }
+      if output.dryRun {
+        print(plan.diff(showSecrets: output.showSecrets), terminator: "")
+        print("dry run: nothing written")
+        return
+      }
+      for receipt in try FileStore().write(plan) {
+        print(receipt.summary)
+        for note in receipt.notes { print("note: \(note)") }
+      }
+    }
+  }
+}
+
+struct AddDomain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add-domain",
+    abstract: "Route mail from @DOMAIN via a relay host (like 'setup relay add-domain').",
+    discussion: "Writes '@DOMAIN [HOST]:PORT' to postfix-relaymap.cf, replacing the domain's line if it has one.")
+
+  @Argument(help: "Sender domain, without '@'.") var domain: String
+  @Argument(help: "Relay host name or IP address, without brackets.") var host: String
+  @Argument(help: "Relay port (default 25).") var port: String?
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run(
+      { [.addDomain(domain: domain, host: host, port: try port.map(RelayEdit.parsePort) ?? 25)] },
+      config: config, output: output)
+  }
+}
+
+struct AddAuth: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add-auth",
+    abstract: "Set the relay credentials for @DOMAIN (like 'setup relay add-auth').",
+    discussion: """
+      Writes '@DOMAIN USER:PASSWORD' to postfix-sasl-password.cf (mode 0600). Without PASSWORD \
+      the password is read from the terminal twice without echo, or with --password-stdin \
+      from the first line of standard input.
+      """)
+
+  @Argument(help: "Sender domain, without '@'.") var domain: String
+  @Argument(help: "Relay account (SASL user name).") var user: String
+  @Argument(help: "Password; prefer the prompt or --password-stdin, which keep it out of shell history.")
+  var password: String?
+  @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input.")
+  var passwordStdin = false
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run(
+      {
+        try RelayEdit.validateDomain(domain)
+        try RelayEdit.validateUser(user)
+        let secret = try EditPassword.obtain(argument: password, fromStdin: passwordStdin)
+        return [.addAuth(domain: domain, user: user, password: secret)]
+      }, config: config, output: output)
+  }
+}
+
+struct ExcludeDomain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "exclude-domain",
+    abstract: "Opt @DOMAIN out of the RELAY_HOST default (like 'setup relay exclude-domain').",
+    discussion: "Writes '@DOMAIN ' (with a trailing space) to postfix-relaymap.cf.")
+
+  @Argument(help: "Sender domain, without '@'.") var domain: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.excludeDomain(domain: domain)] }, config: config, output: output)
+  }
+}
+
+struct DelDomain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "del-domain",
+    abstract: "Remove the relay map lines for @DOMAIN (the key followed by whitespace).")
+
+  @Argument(help: "Sender domain, without '@'; letter case must match the file.") var domain: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.delDomain(domain: domain)] }, config: config, output: output)
+  }
+}
+
+struct DelAuth: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "del-auth",
+    abstract: "Remove the credentials for @DOMAIN from postfix-sasl-password.cf.")
+
+  @Argument(help: "Sender domain, without '@'; letter case must match the file.") var domain: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.delAuth(domain: domain)] }, config: config, output: output)
+  }
+}
+
+struct IncludeDomain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "include-domain",
+    abstract: "Undo exclude-domain: remove the opt-out lines for @DOMAIN.")
+
+  @Argument(help: "Sender domain, without '@'.") var domain: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.includeDomain(domain: domain)] }, config: config, output: output)
+  }
+}
+
+struct SetEnv: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set-env",
+    abstract: "Set a relay variable (RELAY_HOST, RELAY_PORT, …) in the env file.",
+    discussion: """
+      Replaces the variable's last assignment in place, else appends KEY=VALUE. Variables set \
+      inline in the compose file's 'environment:' are not rewritten; edit the compose file.
+      """)
+
+  @Argument(help: "Variable name, e.g. RELAY_HOST.") var key: String
+  @Argument(help: "Value (may be empty).") var value: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.setEnv(key: key, value: value)] }, config: config, output: output)
+  }
+}
+
+struct UnsetEnv: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unset-env",
+    abstract: "Remove every assignment of a relay variable from the env file(s).")
+
+  @Argument(help: "Variable name, e.g. RELAY_PASSWORD.") var key: String
+  @OptionGroup var config: ConfigOptions
+  @OptionGroup var output: EditOutputOptions
+
+  func run() throws {
+    try EditRunner.run({ [.unsetEnv(key: key)] }, config: config, output: output)
+  }
+}
