@@ -141,11 +141,16 @@ public enum UnifiedDiff {
     for t in 0..<tail { ops.append(.equal(old: aHi + t, new: bHi + t)) }
   }
 
+  /// Edit steps explored per region before giving up on a minimal diff.
+  static let editStepLimit = 1500
+
   /// Finds the middle snake of Myers' algorithm; returns the split point in absolute indices.
   static func bisect(_ a: [Int], _ ar: Range<Int>, _ b: [Int], _ br: Range<Int>) -> (Int, Int)? {
     let n = ar.count, m = br.count
     let aLo = ar.lowerBound, bLo = br.lowerBound
-    let maxD = (n + m + 1) / 2
+    // Past `limit` edit steps the region is reported as replaced whole: still a correct
+    // diff, just not a minimal one, and it keeps very different files fast.
+    let maxD = min((n + m + 1) / 2, Self.editStepLimit)
     let offset = maxD
     let length = 2 * maxD + 2
     var v1 = [Int](repeating: -1, count: length)
