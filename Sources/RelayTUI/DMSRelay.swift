@@ -7,6 +7,7 @@ struct DMSRelay: ParsableCommand {
     commandName: "dms-relay",
     abstract: "See, edit and safely write docker-mailserver's outbound relay configuration.",
     subcommands: [
+      Generate.self, RouteCommand.self, Preview.self, Compare.self,
       AddDomain.self, AddAuth.self, ExcludeDomain.self, DelDomain.self, DelAuth.self,
       IncludeDomain.self, SetEnv.self, UnsetEnv.self,
     ])

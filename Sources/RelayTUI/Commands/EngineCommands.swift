@@ -1,0 +1,137 @@
+import ArgumentParser
+import RelayModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whether to colour output: a terminal, and no `NO_COLOR` (https://no-color.org).
+func shouldColor() -> Bool {
+  isatty(1) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
+}
+
+/// `dms-relay generate`: the Postfix state DMS would produce.
+struct Generate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the /etc/postfix tables and main.cf settings DMS would generate.",
+    discussion: "Models DMS's own relay scripts for the selected version, quirks included.")
+
+  @OptionGroup var config: ConfigOptions
+
+  @Option(help: "When DMS runs its relay scripts: startup or change (change detection).")
+  var path: GenerationPath = .startup
+
+  @Flag(help: "Print JSON.") var json = false
+  @Flag(help: "Print passwords instead of <redacted>.") var showSecrets = false
+
+  func run() throws {
+    try reportingErrors {
+      let loaded = try config.load()
+      let version = try loaded.requireVersion()
+      let state = Generator.generate(loaded.configuration, family: version.family, path: path)
+      print(
+        json
+          ? Reports.generateJSON(state, version: version, showSecrets: showSecrets).rendered()
+          : Reports.generateText(state, version: version, showSecrets: showSecrets),
+        terminator: "")
+    }
+  }
+}
+
+extension GenerationPath: ExpressibleByArgument {}
+
+/// `dms-relay route`: where mail from given senders goes.
+struct RouteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "route",
+    abstract: "Predict where Postfix sends mail from each sender address.")
+
+  @OptionGroup var config: ConfigOptions
+
+  @Option(name: .customLong("sender"), help: "A sender address (repeat for several).")
+  var senders: [String] = []
+
+  @Flag(help: "Print JSON.") var json = false
+
+  func validate() throws {
+    if senders.isEmpty { throw ValidationError("give at least one --sender ADDRESS") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let loaded = try config.load()
+      let version = try loaded.requireVersion()
+      let state = Generator.generate(loaded.configuration, family: version.family)
+      let router = Router(state: state, environment: loaded.configuration.environment)
+      let routes = senders.map(router.route)
+      if json {
+        print(JSONValue.array(routes.map(Reports.routeJSON)).rendered(), terminator: "")
+        return
+      }
+      for route in routes {
+        print("\(route.sender): \(route.summary)")
+        if let by = route.decidedBy {
+          print("  decided by \(by)\(route.decidedByOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
+        }
+        if let auth = route.authDecidedBy {
+          print("  credentials from \(auth)\(route.authOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
+        }
+        print("  TLS: \(route.tls)")
+        for warning in route.warnings { print("  warning: \(warning.message)") }
+      }
+    }
+  }
+}
+
+/// `dms-relay preview`: every known sender domain routed, plus all diagnostics.
+struct Preview: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Route every known sender domain and list every diagnostic.",
+    discussion: "Exit status: 0 without errors, 1 with errors, 2 with warnings under --strict.")
+
+  @OptionGroup var config: ConfigOptions
+  @Flag(help: "Print JSON.") var json = false
+  @Flag(help: "Exit 2 when there are warnings (and no errors).") var strict = false
+
+  func run() throws {
+    var status: Int32 = 0
+    try reportingErrors {
+      let loaded = try config.load()
+      let version = try loaded.requireVersion()
+      let preview = RoutingPreview(configuration: loaded.configuration, version: version)
+      print(
+        json ? Reports.previewJSON(preview).rendered() : Reports.previewText(preview, color: shouldColor()),
+        terminator: "")
+      if preview.errorCount > 0 {
+        status = 1
+      } else if strict, preview.warningCount > 0 {
+        status = 2
+      }
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// `dms-relay compare`: the upgrade check between two versions.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the senders whose route changes between two DMS versions, and why.")
+
+  @OptionGroup var config: ConfigOptions
+  @Option(help: "The version running now.") var from: String
+  @Option(help: "The version to upgrade (or downgrade) to.") var to: String
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    try reportingErrors {
+      let loaded = try config.load()
+      let comparison = VersionComparison(
+        configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
+      print(
+        json ? Reports.compareJSON(comparison).rendered() : Reports.compareText(comparison, color: shouldColor()),
+        terminator: "")
+    }
+  }
+}
