@@ -1,0 +1,17 @@
+/// What is open over the browse screens, if anything (TCA's `Destination` with
+/// `@Presents`): `AppState.destination == nil` is browsing.
+///
+/// The flow is browse → dialog → confirm → writing → result; a failure is a `notice` with
+/// `isError`, never a crash.
+public enum AppDestination: Hashable, Sendable {
+  case dialog(Dialog)
+  case confirm(Confirmation)
+  /// Typing a filter after `/`; `previous` comes back on Esc.
+  case filter(previous: String)
+  case help
+  /// All diagnostics with their fixes (`i`), scrolled to `scroll`.
+  case diagnostics(scroll: Int)
+  /// The runner is performing this plan.
+  case writing(WritePlan)
+  case notice(Notice)
+}

@@ -1,0 +1,8 @@
+/// Work the reducer asks the runner to do, as data so tests can compare it. The runner
+/// performs it and reports back with an action (`.write` → `.writeFinished`).
+public enum AppEffect: Hashable, Sendable {
+  /// Write the plan with `FileStore` (atomic, with backups, refusing changed files).
+  case write(WritePlan)
+  /// Restore the terminal and exit.
+  case quit
+}

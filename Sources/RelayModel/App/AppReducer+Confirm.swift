@@ -1,0 +1,33 @@
+extension AppState {
+  /// Keys while a yes/no question is open: `y` confirms, `n` or Esc cancels.
+  mutating func confirmKey(_ key: Key, _ confirmation: Confirmation) -> [AppEffect] {
+    switch key {
+    case .character("y"), .character("Y"):
+      switch confirmation.purpose {
+      case .write(let plan):
+        destination = .writing(plan)
+        status = StatusMessage("writing \(plan.files.count) file(s)…")
+        return [.write(plan)]
+      case .delete(let edits):
+        destination = nil
+        if let error = applyEdits(edits) { status = StatusMessage(error, .error) }
+        return []
+      case .quit:
+        return [.quit]
+      }
+    case .character("n"), .character("N"), .escape:
+      destination = nil
+      status = StatusMessage(
+        {
+          switch confirmation.purpose {
+          case .write: return "write cancelled: nothing was written"
+          case .delete: return "nothing removed"
+          case .quit: return "not quitting"
+          }
+        }())
+      return []
+    default:
+      return []
+    }
+  }
+}

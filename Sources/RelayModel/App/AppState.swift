@@ -1,0 +1,102 @@
+/// Everything the UI shows, as one value: which screen and row, the filter, the versions
+/// previewed, the workspace of pending edits and what it derives, and what is open over
+/// the screens.
+///
+/// The UI only draws this and forwards keys; every decision is made by
+/// `reduce(into:action:)`, which is tested without a terminal.
+public struct AppState: Sendable {
+  public var tab: Tab = .domains
+  /// Selection and scroll of each tab's list.
+  public var positions: [Tab: ListPosition] = [:]
+  /// The `/` filter, applied to every list but Changes.
+  public internal(set) var filter = ""
+  public internal(set) var visible: [Tab: VisibleRows] = [:]
+  public let versions: VersionChoices
+  /// The DMS version the preview is computed for (`v` cycles it).
+  public internal(set) var version: DMSVersion
+  /// A second version shown side by side on the Routing screen (`c`).
+  public internal(set) var comparisonVersion: DMSVersion?
+  public internal(set) var workspace: Workspace
+  /// Derived from the workspace and versions; see `PreviewState`.
+  public internal(set) var derived: PreviewState
+  public var destination: AppDestination?
+  public var status: StatusMessage?
+  public internal(set) var writeResult: WriteResult?
+  public internal(set) var size: Size
+
+  public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
+    self.workspace = workspace
+    self.version = version
+    self.versions = VersionChoices(detected: version)
+    self.size = size
+    self.status = status
+    self.derived = PreviewState(workspace: workspace, version: version, comparisonVersion: nil)
+    refilter()
+  }
+
+  // MARK: - Derived views
+
+  public var preview: RoutingPreview { derived.preview }
+
+  public func layout(for tab: Tab) -> Layout {
+    Layout(size: size, banner: tab == .routing ? derived.headline : nil, hasDetail: tab != .changes)
+  }
+
+  public var layout: Layout { layout(for: tab) }
+
+  public func position(_ tab: Tab) -> ListPosition { positions[tab] ?? ListPosition() }
+
+  public func visibleRows(_ tab: Tab) -> VisibleRows { visible[tab] ?? .all(derived.rowCount(tab)) }
+
+  /// The row index (into the tab's rows) of the selection, nil when the list is empty.
+  public func selectedIndex(_ tab: Tab) -> Int? {
+    let rows = visibleRows(tab)
+    let position = position(tab)
+    return position.selected < rows.count ? rows[position.selected] : nil
+  }
+
+  public var selectedDomain: DomainRow? {
+    switch tab {
+    case .domains: return selectedIndex(.domains).map { derived.domains[$0] }
+    case .routing:
+      guard let index = selectedIndex(.routing), index < derived.domains.count else { return nil }
+      return derived.domains[index]
+    default: return nil
+    }
+  }
+
+  public var hasUnsavedChanges: Bool { workspace.hasPendingChanges }
+
+  public var dialog: Dialog? {
+    if case .dialog(let dialog) = destination { return dialog }
+    return nil
+  }
+
+  // MARK: - Recomputation
+
+  /// Rebuilds everything derived after an edit, undo, write or version change.
+  mutating func recompute() {
+    derived = PreviewState(workspace: workspace, version: version, comparisonVersion: comparisonVersion)
+    refilter()
+  }
+
+  /// Applies the filter to every list and keeps each selection on screen.
+  mutating func refilter() {
+    let needle = filter.lowercased()
+    for tab in Tab.allCases {
+      let count = derived.rowCount(tab)
+      if needle.isEmpty || tab == .changes {
+        visible[tab] = .all(count)
+      } else {
+        visible[tab] = .only((0..<count).filter { derived.searchText(tab, $0).contains(needle) })
+      }
+      clampPosition(tab)
+    }
+  }
+
+  mutating func clampPosition(_ tab: Tab) {
+    var position = position(tab)
+    position.clamp(count: visibleRows(tab).count, height: layout(for: tab).listRows)
+    positions[tab] = position
+  }
+}

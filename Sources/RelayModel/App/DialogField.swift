@@ -1,0 +1,79 @@
+/// One input of a dialog: a text field or a toggle, with the reason it is invalid.
+public struct DialogField: Hashable, Sendable {
+  public enum Name: Hashable, Sendable {
+    case domain, host, port, optOut, user, password, revealPassword, address
+    /// A relay environment variable (`RELAY_HOST` …).
+    case env(String)
+  }
+
+  public var name: Name
+  public var label: String
+  public var text: String
+  /// For toggles (`[x]`): typing does nothing, Space flips it.
+  public var isToggle: Bool
+  public var isOn: Bool
+  /// Drawn as `•` unless the dialog's reveal toggle is on.
+  public var isSecret: Bool
+  /// Shown but not editable (the domain of an entry being edited).
+  public var isLocked: Bool
+  /// Skipped and not validated (host and port of an opt-out).
+  public var isDisabled: Bool
+  /// Grey text after the field: a default, or where the value will be written.
+  public var hint: String?
+  /// Why the current text is invalid; nil when it is fine.
+  public var problem: String?
+  /// True once the admin typed here or tried to submit; problems show only then, so a
+  /// fresh dialog is not a wall of "is empty".
+  public var isTouched: Bool
+  /// A pre-filled value the admin has not typed over yet: the first key replaces it.
+  public var isPristine: Bool
+
+  public init(
+    _ name: Name, label: String, text: String = "", isToggle: Bool = false, isOn: Bool = false,
+    isSecret: Bool = false, isLocked: Bool = false, hint: String? = nil
+  ) {
+    self.name = name
+    self.label = label
+    self.text = text
+    self.isToggle = isToggle
+    self.isOn = isOn
+    self.isSecret = isSecret
+    self.isLocked = isLocked
+    self.isDisabled = false
+    self.hint = hint
+    self.problem = nil
+    self.isTouched = false
+    self.isPristine = !text.isEmpty
+  }
+
+  /// Whether Tab stops here.
+  public var isFocusable: Bool { !isLocked && !isDisabled }
+
+  /// The problem to show next to the field now.
+  public var visibleProblem: String? { isTouched || !text.isEmpty ? problem : nil }
+
+  /// Applies one typed key; returns false when the key is not for the field.
+  mutating func type(_ key: Key) -> Bool {
+    guard isFocusable else { return false }
+    if isToggle {
+      guard key == .character(" ") else { return false }
+      isOn.toggle()
+      isTouched = true
+      return true
+    }
+    switch key {
+    case .character(let c):
+      if isPristine { text = "" }
+      text.append(c)
+    case .backspace:
+      if isPristine { text = "" } else if !text.isEmpty { text.removeLast() }
+    case .control("u"):
+      text = ""
+    default:
+      return false
+    }
+    isPristine = false
+    isTouched = true
+    return true
+  }
+}
