@@ -37,7 +37,7 @@ extension Checks {
       let folded = entry.key.lowercased()
       guard !used.contains(folded) else { continue }
       // A relay key is used when a route relays through that host.
-      let isRelayKey = !folded.contains("@")
+      let isRelayKey = !folded.utf8.contains(UInt8(ascii: "@"))
       let origin = sasl.origins[entry.lineIndex]
       let where_ = isRelayKey ? "no route relays through '\(entry.key)'" : "no known sender matches '\(entry.key)'"
       out.append(

@@ -74,15 +74,15 @@ extension Checks {
   }
 
   private static func checkKey(_ key: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]) {
-    if !key.contains("@") {
+    if !key.utf8.contains(UInt8(ascii: "@")) {
       out.append(
         Diagnostic(
           .keyNotAnAddress, at: at,
           "'\(key)' is not a sender: Postfix looks up 'user@domain' and '@domain', so this line never matches",
           fix: "write the key as '@\(key)' for a whole domain"))
     }
-    let domain = key.split(separator: "@", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-    if domain.contains(where: { "*[]\\^$+?(){}|".contains($0) }) {
+    let domain = SenderAddress(key)?.domain ?? ""
+    if domain.utf8.contains(where: regexMetacharacters.contains) {
       out.append(
         Diagnostic(
           .regexCharacterInDomain, at: at,
@@ -125,6 +125,8 @@ extension Checks {
       }
     }
   }
+
+  static let regexMetacharacters = Set("*[]\\^$+?(){}|".utf8)
 
   static func port465(_ relay: String, at: SourceLocation?) -> Diagnostic {
     Diagnostic(

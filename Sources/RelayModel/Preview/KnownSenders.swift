@@ -58,7 +58,7 @@ public struct KnownSenders: Sendable {
   }
 
   private mutating func add(_ domain: String, _ source: Source) {
-    guard !domain.isEmpty, !domain.contains(where: \.isWhitespace) else { return }
+    guard !domain.isEmpty, !domain.utf8.contains(where: Bytes.isSpace) else { return }
     let folded = domain.lowercased()
     if let index = indexByFolded[folded] {
       domains[index].sources.insert(source)

@@ -61,14 +61,17 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Why Postfix could not use `host` as a host name or address, or nil when it can.
   static func hostProblem(_ host: String, bracketed: Bool) -> String? {
-    if host.isEmpty { return "empty host name" }
+    let bytes = host.utf8
+    if bytes.isEmpty { return "empty host name" }
     if bracketed, host.lowercased().hasPrefix("ipv6:") { return nil }
-    let allowed = host.unicodeScalars.allSatisfy {
-      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "." || $0 == "_"
-    }
-    if !allowed { return "'\(host)' is not a valid host name" }
-    if host.hasPrefix(".") || host.hasSuffix("..") || host.contains("..") {
-      return "'\(host)' is not a valid host name"
+    var previous: UInt8 = 0
+    for (i, b) in bytes.enumerated() {
+      let ok = Bytes.isWord(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+      if !ok { return "'\(host)' is not a valid host name" }
+      if b == UInt8(ascii: "."), i == 0 || previous == UInt8(ascii: ".") {
+        return "'\(host)' is not a valid host name"
+      }
+      previous = b
     }
     return nil
   }
@@ -80,7 +83,8 @@ public struct NextHopList: Hashable, Sendable {
   public var words: [String]
 
   public init(_ value: String) {
-    words = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    words = value.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || Bytes.isSpace($0) })
+      .map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The first destination, which is the one that carries the mail while it answers.

@@ -43,6 +43,8 @@ public struct Route: Hashable, Sendable {
   /// Why mail is deferred or bounced, in plain words.
   public var reason: String?
   public var warnings: [RouteWarning]
+  /// The parsed first next hop when relayed.
+  public var hop: NextHop? = nil
 
   public var summary: String {
     switch outcome {

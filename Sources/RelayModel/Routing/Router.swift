@@ -13,6 +13,18 @@ public struct Router: Sendable {
   public let hasPasswordMaps: Bool
   public let senderDependentAuthentication: Bool
   public let relayhost: String
+  /// Every distinct relay value parsed once (50,000 entries often share a few relays).
+  private let parsedValues: [String: ParsedValue]
+
+  struct ParsedValue: Sendable {
+    var list: NextHopList
+    var first: Result<NextHop, NextHop.ParseError>
+
+    init(_ value: String) {
+      list = NextHopList(value)
+      first = list.first
+    }
+  }
 
   public init(state: GeneratedState, environment: RelayEnvironment = RelayEnvironment()) {
     self.state = state
@@ -26,6 +38,15 @@ public struct Router: Sendable {
       state.setting("sender_dependent_relayhost_maps") != nil
       ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil
     saslTable = hasPasswordMaps ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil
+    var parsed: [String: ParsedValue] = [:]
+    for value in (relayTable?.entries.values.map(\.value) ?? []) + [relayhost] where parsed[value] == nil {
+      parsed[value] = ParsedValue(value)
+    }
+    parsedValues = parsed
+  }
+
+  private func parsed(_ value: String) -> ParsedValue {
+    parsedValues[value] ?? ParsedValue(value)
   }
 
   /// True when Postfix's smtp client exits before delivering anything (spec §4, first quirk).
@@ -70,14 +91,14 @@ public struct Router: Sendable {
                 "continuation-line",
                 "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
           }
-          if let failed = applyNextHop(NextHopList(entry.value), to: &route) { return failed }
+          if let failed = applyNextHop(parsed(entry.value), to: &route) { return failed }
           break
         }
       }
     }
     if route.decidedBy == nil, !relayhost.isEmpty {
       route.decidedBy = "relayhost"
-      if let failed = applyNextHop(NextHopList(relayhost), to: &route) { return failed }
+      if let failed = applyNextHop(parsed(relayhost), to: &route) { return failed }
     }
 
     // 2. The smtp client itself.
@@ -91,9 +112,7 @@ public struct Router: Sendable {
     resolveCredentials(sender, into: &route)
     if route.outcome == .deferred { return route }
 
-    if route.outcome == .relayed, let nexthop = route.nexthop, let hop = try? NextHop.parse(nexthop).get(),
-      hop.port == 465
-    {
+    if route.outcome == .relayed, let hop = route.hop, hop.port == 465 {
       return deferred(
         route,
         "port 465 expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: the connection times out")
@@ -108,10 +127,12 @@ public struct Router: Sendable {
   }
 
   /// Applies a relay value; returns a finished route when the value cannot be used.
-  private func applyNextHop(_ list: NextHopList, to route: inout Route) -> Route? {
-    switch list.first {
+  private func applyNextHop(_ value: ParsedValue, to route: inout Route) -> Route? {
+    let list = value.list
+    switch value.first {
     case .success(let hop):
       route.outcome = .relayed
+      route.hop = hop
       route.nexthop = hop.written
       route.relay = hop.relay
       if list.words.count > 1 {
@@ -154,7 +175,7 @@ public struct Router: Sendable {
     }
     var keys: [String] = []
     if senderDependentAuthentication { keys += sender.lookupKeys }
-    if route.outcome == .relayed, let nexthop = route.nexthop, let hop = try? NextHop.parse(nexthop).get() {
+    if route.outcome == .relayed, let hop = route.hop {
       keys.append(hop.host)
       keys.append(hop.written)
     }

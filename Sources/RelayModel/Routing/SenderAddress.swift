@@ -4,9 +4,10 @@ public struct SenderAddress: Hashable, Sendable {
   public var domain: String
 
   public init?(_ text: String) {
-    guard let at = text.lastIndex(of: "@") else { return nil }
+    let bytes = text.utf8
+    guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
     localPart = String(text[..<at])
-    domain = String(text[text.index(after: at)...])
+    domain = String(text[bytes.index(after: at)...])
     if domain.isEmpty { return nil }
   }
 
@@ -17,7 +18,7 @@ public struct SenderAddress: Hashable, Sendable {
   public var lookupKeys: [String] {
     var keys: [String] = []
     if !localPart.isEmpty { keys.append(address) }
-    if let plus = localPart.firstIndex(of: "+") {
+    if let plus = localPart.utf8.firstIndex(of: UInt8(ascii: "+")) {
       let base = localPart[..<plus]
       if !base.isEmpty { keys.append("\(base)@\(domain)") }
     }
