@@ -9,7 +9,9 @@ service of a real provider, closely enough for Postfix's smtp client:
   without `smtp_tls_wrappermode = yes` waits for a greeting that never comes. The server
   gives up after a few seconds (as providers do) and Postfix defers the mail;
 - any credentials are accepted, unless the server is told to require AUTH, in which case
-  MAIL FROM without AUTH gets `530 5.7.0 Authentication required` (Postfix bounces).
+  MAIL FROM without AUTH gets `530 5.7.0 Authentication required` (Postfix bounces);
+- the MX sink advertises no AUTH at all, like a typical inbound MX (Postfix's own default,
+  Gmail's MX): Postfix then never authenticates for direct delivery.
 
 Per accepted or refused transaction a `Delivery` is recorded: server, AUTH user/password
 (or none), TLS, MAIL FROM, recipients and the reply given.
@@ -67,8 +69,10 @@ class _Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
     daemon_threads = True
 
-    def __init__(self, addr, name, tls_context, recorder, require_auth, implicit_tls):
+    def __init__(self, addr, name, tls_context, recorder, require_auth, implicit_tls,
+                 offers_auth=True):
         self.name = name
+        self.offers_auth = offers_auth
         self.tls_context = tls_context
         self.recorder = recorder
         self.require_auth = require_auth
@@ -118,7 +122,7 @@ class _Session(socketserver.BaseRequestHandler):
             caps = ["250-%s" % self.server.name.split(":")[0], "250-SIZE 10240000"]
             if not self.tls:
                 caps.append("250-STARTTLS")
-            else:
+            elif self.server.offers_auth:
                 caps.append("250-AUTH PLAIN LOGIN")
             caps.append("250 ENHANCEDSTATUSCODES")
             self.send("\r\n".join(caps))
@@ -130,7 +134,7 @@ class _Session(socketserver.BaseRequestHandler):
             self.tls = True
             self.buf = b""
             self.auth_user = self.auth_password = None
-        elif verb == "AUTH" and self.tls:
+        elif verb == "AUTH" and self.tls and self.server.offers_auth:
             self.do_auth(arg)
         elif verb == "MAIL":
             self.finish_transaction("RSET by new MAIL")
@@ -250,10 +254,10 @@ class FakeSmtpFarm:
         self.recorder = recorder
         self._servers = []
 
-    def add(self, ip, port, name, require_auth=False):
+    def add(self, ip, port, name, require_auth=False, offers_auth=True):
         """Start one server on ip:port that calls itself `name` (a "host:port" string)."""
         server = _Server((ip, port), name, self.tls_context, self.recorder,
-                         require_auth, port in IMPLICIT_TLS_PORTS)
+                         require_auth, port in IMPLICIT_TLS_PORTS, offers_auth)
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                                   name="smtp-%s" % name, daemon=True)
         thread.start()

@@ -8,8 +8,8 @@ A prediction holds when:
   authenticated as `auth_user` (or not at all when it is null);
 - `direct`: the MX sink accepted it, with `auth_user` as above;
 - `bounced` / `deferred`: Postfix logged that status (a message the dying smtp process
-  moved silently to the deferred queue counts as deferred); when a bounce names a relay,
-  it is the predicted one;
+  moved silently to the deferred queue counts as deferred); when both the prediction and
+  the log name a relay, they are the same;
 - always: the instance's effective `smtp_tls_security_level` equals `tls`.
 
 One rule comes from the fake world, not from the prediction: a relay the case declares
@@ -111,8 +111,8 @@ def judge(pred, obs, tls_level, world, inst):
     elif outcome in ("bounced", "deferred"):
         if obs["outcome"] != outcome:
             problems.append("not %s" % outcome)
-        elif outcome == "bounced" and relay and obs["relay_log"] and obs["relay_log"] != relay.lower():
-            problems.append("bounced at %s, not %s" % (obs["relay_log"], relay))
+        elif relay and obs["relay_log"] and obs["relay_log"] != relay.lower():
+            problems.append("%s at %s, not %s" % (outcome, obs["relay_log"], relay))
         if obs["server"]:
             problems.append("yet a server accepted it")
     else:

@@ -56,8 +56,12 @@ def _table(conf, key, tables):
 
 
 def _sender_keys(sender):
-    local, _, domain = sender.rpartition("@")
-    return ["%s@%s" % (local, domain.lower()), "@" + domain.lower()]
+    """`user+ext@d`, `user@d`, `@d` (recipient_delimiter = +), lowercased."""
+    local, _, domain = sender.lower().rpartition("@")
+    keys = ["%s@%s" % (local, domain)]
+    if "+" in local:
+        keys.append("%s@%s" % (local.split("+", 1)[0], domain))
+    return keys + ["@" + domain]
 
 
 def predict(postconf, tables, sender, recipient_domain):

@@ -152,7 +152,7 @@ class World:
         self.dns = DnsServer(self.dns_ip, a_records, {RECIPIENT_DOMAIN: [(10, MX_HOST)]})
         self.dns.start()
         self.farm = FakeSmtpFarm(context, self.recorder)
-        self.farm.add(mx_ip, 25, MX_SERVER)
+        self.farm.add(mx_ip, 25, MX_SERVER, offers_auth=False)
         for (host, port), needs_auth in sorted(self.endpoints.items()):
             ip = host if _is_ip(host) else self.names[host]
             self.farm.add(ip, port, "%s:%d" % (host, port), require_auth=needs_auth)
