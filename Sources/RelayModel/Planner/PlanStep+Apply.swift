@@ -1,0 +1,91 @@
+extension PlanStep {
+  /// The comment `createSaslFile` writes.
+  public static let saslFileHeader =
+    "# Relay credentials, one 'KEY USER:PASSWORD' per line (KEY: @domain or [host]:port).\n"
+
+  /// Applies the step to a configuration: files are edited exactly as they will be written;
+  /// env steps change the environment the way the container will see it after a restart.
+  /// Returns the edit's notes.
+  public func apply(to configuration: inout Configuration) throws(EditError) -> [String] {
+    switch action {
+    case .edit(let edit):
+      switch edit {
+      case .setEnv(let key, let value):
+        try edit.validate()
+        configuration.environment.set(key, value, origin: .derived("dms-relay setup"))
+        return []
+      case .unsetEnv(let key):
+        try edit.validate()
+        configuration.environment.remove(key)
+        return []
+      default:
+        break
+      }
+      switch edit.target {
+      case .relayMap:
+        let result = try edit.apply(to: configuration.relayMap?.document, fileName: RelayMapFile.fileName)
+        configuration.relayMap = RelayMapFile(document: result.document)
+        return result.isNoOp ? [] : result.notes
+      case .saslPasswords:
+        let result = try edit.apply(
+          to: configuration.saslPasswords?.document, fileName: SaslPasswordFile.fileName)
+        configuration.saslPasswords = SaslPasswordFile(document: result.document)
+        return result.isNoOp ? [] : result.notes
+      case .envFile:
+        return []
+      }
+    case .addRelayAuth(let host, let port, let user, let password):
+      try RelayEdit.validateHost(host)
+      try RelayEdit.validatePort(port)
+      try RelayEdit.validateUser(user)
+      try RelayEdit.validatePassword(password)
+      let key = RelayEdit.nextHop(host: host, port: port)
+      let entry = Array("\(key) \(user):\(password)".utf8)
+      var document = configuration.saslPasswords?.document ?? TextDocument()
+      let matches = Self.lines(keyed: key, in: document)
+      var notes: [String] = []
+      if let first = matches.first {
+        document.lines[first] = Line(body: entry, hasNewline: document.lines[first].hasNewline)
+        for index in matches.dropFirst().reversed() {
+          document.lines.remove(at: index)
+          notes.append(
+            "\(SaslPasswordFile.fileName):\(index + 1): removed a second '\(key)' line (Postfix refuses tables with duplicate keys)")
+        }
+      } else {
+        if let last = document.lines.last, !last.hasNewline {
+          document.lines[document.lines.count - 1] = RelayEdit.terminated(last, ending: document.lineEnding)
+        }
+        document.lines.append(Line(body: entry, hasNewline: true))
+      }
+      configuration.saslPasswords = SaslPasswordFile(document: document)
+      return notes
+    case .delRelayAuth(let key):
+      guard var document = configuration.saslPasswords?.document else {
+        throw .nothingToRemove(file: SaslPasswordFile.fileName, what: "the file does not exist")
+      }
+      let matches = Self.lines(keyed: key, in: document)
+      guard !matches.isEmpty else {
+        throw .nothingToRemove(file: SaslPasswordFile.fileName, what: "no line is keyed '\(key)'")
+      }
+      for index in matches.reversed() { document.lines.remove(at: index) }
+      configuration.saslPasswords = SaslPasswordFile(document: document)
+      return [RelayEdit.removalNote(SaslPasswordFile.fileName, matches.map { $0 + 1 })]
+    case .createSaslFile:
+      if configuration.saslPasswords == nil {
+        configuration.saslPasswords = SaslPasswordFile(document: TextDocument(text: Self.saslFileHeader))
+      }
+      return []
+    }
+  }
+
+  /// Indices of the lines whose key is `key` (ASCII case ignored), not indented and not
+  /// comments: the lines Postfix reads as that key.
+  static func lines(keyed key: String, in document: TextDocument) -> [Int] {
+    let folded = key.lowercased()
+    return document.lines.indices.filter { index in
+      let body = document.lines[index].body
+      guard let first = body.first, !Bytes.isSpace(first), !Bytes.isComment(body) else { return false }
+      return KeyValueLine(body).key.lowercased() == folded
+    }
+  }
+}
