@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <langinfo.h>
 
 static inline void *dr_stdscr(void) { return (void *)stdscr; }
 static inline int dr_lines(void) { return LINES; }
@@ -92,5 +93,36 @@ static inline int dr_start_color(void) { return start_color(); }
 static inline int dr_use_default_colors(void) { return use_default_colors(); }
 static inline int dr_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
 static inline int dr_set_locale(void) { return setlocale(LC_ALL, "") != NULL; }
+
+/// 1 when the locale's character set is UTF-8 (call after dr_set_locale); else the UI
+/// draws ASCII only.
+static inline int dr_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/// Restores the terminal, then lets the signal do what it would have done (exit, core).
+static inline void dr_restore_and_reraise(int sig) {
+  if (!isendwin()) endwin();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/// Restores the terminal on Ctrl-C, SIGTERM, SIGHUP and on crashes (a Swift trap is
+/// SIGILL or SIGTRAP), so the admin never gets a garbled shell back.
+static inline void dr_install_signal_handlers(void) {
+  int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+  for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], dr_restore_and_reraise);
+}
+
+static inline int dr_color_black(void) { return COLOR_BLACK; }
+static inline int dr_color_red(void) { return COLOR_RED; }
+static inline int dr_color_green(void) { return COLOR_GREEN; }
+static inline int dr_color_yellow(void) { return COLOR_YELLOW; }
+static inline int dr_color_blue(void) { return COLOR_BLUE; }
+static inline int dr_color_cyan(void) { return COLOR_CYAN; }
+static inline int dr_color_white(void) { return COLOR_WHITE; }
+static inline void dr_clear(void) { clearok(stdscr, TRUE); }
+static inline int dr_key_f(int n) { return KEY_F(n); }
 
 #endif

@@ -1,0 +1,37 @@
+import RelayModel
+
+/// Draws the whole UI for a state: bars, the current screen, and whatever is open on top.
+///
+/// Pure drawing: it reads the state and never changes it, so the same state always draws
+/// the same cells (what the `Grid` tests rely on).
+enum AppScreen {
+  static func render<S: Surface>(_ state: AppState, into surface: inout S) {
+    guard !state.size.isTooSmall else {
+      TooSmallNotice.render(state, into: &surface)
+      return
+    }
+    TitleBar.render(state, into: &surface)
+    TabBar.render(state, into: &surface)
+    switch state.tab {
+    case .domains: DomainsScreen.render(state, into: &surface)
+    case .relays: RelaysScreen.render(state, into: &surface)
+    case .credentials: CredentialsScreen.render(state, into: &surface)
+    case .routing: RoutingScreen.render(state, into: &surface)
+    case .changes: ChangesScreen.render(state, into: &surface)
+    }
+    StatusLine.render(state, into: &surface)
+    KeyBar.render(state.keyHints, row: state.layout.keyBarRow, into: &surface)
+    switch state.destination {
+    case .dialog(let dialog)?: DialogView.render(dialog, state: state, into: &surface)
+    case .confirm(let confirmation)?: ConfirmView.render(confirmation, into: &surface)
+    case .help?: HelpOverlay.render(into: &surface)
+    case .diagnostics(let scroll)?: DiagnosticsOverlay.render(state, scroll: scroll, into: &surface)
+    case .notice(let notice)?: NoticeView.render(notice, into: &surface)
+    case .writing(let plan)?:
+      NoticeView.render(
+        Notice(title: "Writing", lines: ["Writing \(plan.files.filter(\.isChange).count) file(s)…"]), into: &surface)
+    case .filter?, nil:
+      break
+    }
+  }
+}

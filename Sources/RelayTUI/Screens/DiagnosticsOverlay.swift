@@ -1,0 +1,20 @@
+import RelayModel
+
+/// `i`: every diagnostic of the selected version, with its location and fix.
+enum DiagnosticsOverlay {
+  static func render<S: Surface>(_ state: AppState, scroll: Int, into surface: inout S) {
+    let preview = state.preview
+    let box = Overlay.centred(width: 100, height: surface.size.rows - 2, in: surface.size)
+    let title = "Diagnostics on DMS \(state.version.name): \(preview.errorCount) error(s), \(preview.warningCount) warning(s)"
+    surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: title)
+    var pane = DetailPane.Builder(width: box.innerWidth + 2)
+    if preview.diagnostics.isEmpty { pane.plain([Span(" No diagnostics: DMS and Postfix will do what the files say.", .ok)]) }
+    for diagnostic in preview.diagnostics.dropFirst(scroll) {
+      pane.diagnostic(diagnostic)
+      pane.plain([])
+    }
+    for (index, spans) in pane.lines.prefix(box.innerRows).enumerated() {
+      surface.put(spans, at: Point(row: box.top + 1 + index, column: box.left + 1), width: box.innerWidth + 2)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import RelayModel
+
+/// Screen 4: where each sender's mail goes on the selected version, the line that decided
+/// it, and the diagnostics — led by a banner when nothing can leave at all.
+enum RoutingScreen {
+  static func render<S: Surface>(_ state: AppState, into surface: inout S) {
+    let layout = state.layout
+    let width = surface.size.columns
+    if let headline = state.derived.headline {
+      let lines = Banner.lines(for: headline, width: width, limit: layout.bannerRows)
+      let messageRows = Banner.messageRowCount(lines)
+      for (index, line) in lines.enumerated() {
+        let row = Layout.bannerTop + index
+        let style: Style = index < messageRows ? .banner : .bannerFix
+        surface.fill(row: row, column: 0, width: width, style: style)
+        surface.put(index == 0 ? " ✖ " : "   ", at: Point(row: row, column: 0), style: style)
+        surface.put(line, at: Point(row: row, column: 3), width: width - Banner.margin, style: style)
+      }
+    }
+    let comparing = state.derived.comparison != nil
+    var columns = [Column("", .fixed(1)), Column("Sender", .flexible(weight: 2, minimum: 12))]
+    columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+    if let other = state.comparisonVersion {
+      columns.append(Column("On \(other.name) (\(other.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+    } else {
+      columns.append(Column("Decided by", .flexible(weight: 3, minimum: 12)))
+    }
+    let rows = state.derived.routes
+    ListView.render(
+      columns: columns, layout: layout, rows: state.visibleRows(.routing), position: state.position(.routing),
+      empty: state.filter.isEmpty ? "No senders known: add accounts or relay map entries. t routes any address" : "Nothing matches '\(state.filter)'",
+      into: &surface
+    ) { index in
+      let row = rows[index]
+      let severity = row.diagnostics.map(\.severity).min()
+      var marker = Marker.span(RouteText.style(row.route) == .error ? .error : (row.route.warnings.isEmpty ? severity : .warning))
+      if row.differs { marker = [Span("≠", .changed)] }
+      var cells: [[Span]] = [marker, [Span(row.route.sender, .bold)], RouteText.short(row.route)]
+      if let other = row.comparison {
+        cells.append(row.differs ? RouteText.short(other).map { Span($0.text, .changed) } : RouteText.short(other))
+      } else {
+        cells.append([Span(RouteText.decidedBy(row.route), .dim)])
+      }
+      return cells
+    }
+    guard let index = state.selectedIndex(.routing) else {
+      DetailPane.render(title: "Route", lines: [], layout: layout, into: &surface)
+      return
+    }
+    let row = rows[index]
+    var pane = DetailPane.Builder(width: width)
+    RouteText.explain(row.route, on: state.version, into: &pane)
+    if let other = row.comparison, let version = state.comparisonVersion {
+      pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))
+      if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
+    }
+    for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
+    if let headline = state.derived.headline, !row.diagnostics.contains(headline) { pane.diagnostic(headline) }
+    _ = comparing
+    DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
+  }
+}

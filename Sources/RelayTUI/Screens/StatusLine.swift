@@ -1,0 +1,39 @@
+import RelayModel
+
+/// The row above the key bar: diagnostic counts, the filter, the last message; while
+/// typing a filter, the filter prompt.
+enum StatusLine {
+  static func render<S: Surface>(_ state: AppState, into surface: inout S) {
+    let row = state.layout.statusRow
+    let width = surface.size.columns
+    if case .filter? = state.destination {
+      let rows = state.visibleRows(state.tab)
+      let spans = [Span(" /", .keyLabel), Span(" \(state.filter)", .bold), Span("▏", .info),
+        Span("   \(rows.count) of \(state.derived.rowCount(state.tab)) match", .dim)]
+      surface.put(spans, at: Point(row: row, column: 0), width: width)
+      return
+    }
+    let preview = state.preview
+    let infos = preview.diagnostics.count - preview.errorCount - preview.warningCount
+    var spans: [Span] = [Span(" ")]
+    spans.append(Span("✖ \(preview.errorCount) error\(preview.errorCount == 1 ? "" : "s")", preview.errorCount > 0 ? .error : .dim))
+    spans.append(Span("  "))
+    spans.append(Span("▲ \(preview.warningCount) warning\(preview.warningCount == 1 ? "" : "s")", preview.warningCount > 0 ? .warning : .dim))
+    if infos > 0 { spans.append(Span("  ℹ \(infos)", .info)) }
+    if !state.filter.isEmpty, state.tab != .changes {
+      spans.append(Span("  filter '\(state.filter)': \(state.visibleRows(state.tab).count) shown", .info))
+    }
+    if let status = state.status, !status.text.isEmpty {
+      spans.append(Span("  │ ", .dim))
+      let style: Style
+      switch status.kind {
+      case .info: style = .normal
+      case .success: style = .ok
+      case .warning: style = .warning
+      case .error: style = .error
+      }
+      spans.append(Span(status.text, style))
+    }
+    surface.put(spans, at: Point(row: row, column: 0), width: width)
+  }
+}

@@ -1,0 +1,80 @@
+internal import CNcurses
+import RelayModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The event loop: draws the state, reads a key, sends it to `reduce(into:action:)`,
+/// performs the effects it returns and sends their results back as actions.
+///
+/// The terminal is restored however the loop ends: `quit`, a thrown error (the `defer`),
+/// or a signal (Ctrl-C, SIGTERM, a crash: handlers in the shim call `endwin` first).
+struct Runner {
+  var state: AppState
+  var fileStore = FileStore()
+
+  init(state: AppState) { self.state = state }
+
+  /// Runs until the admin quits; returns the final state.
+  mutating func run() -> AppState {
+    _ = dr_set_locale()
+    let asciiOnly = dr_is_utf8() == 0
+    dr_install_signal_handlers()
+    dr_start()
+    defer { dr_stop() }
+    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+    let mode: CursesSurface.ColorMode = !noColor && dr_has_colors() != 0 ? .color : .monochrome
+    let attributes = CursesSurface.attributes(for: mode)
+    let keyMap = Self.keyMap()
+
+    var pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+    while true {
+      while !pending.isEmpty {
+        switch pending.removeFirst() {
+        case .quit:
+          return state
+        case .write(let plan):
+          draw(attributes, asciiOnly)  // shows "writing…" while the files are written
+          let result: Result<[FileStore.Receipt], WriteError>
+          do { result = .success(try fileStore.write(plan)) } catch { result = .failure(error) }
+          pending += reduce(into: &state, action: .writeFinished(result))
+        }
+      }
+      draw(attributes, asciiOnly)
+      var isFunction: Int32 = 0
+      let code = dr_get_key(&isFunction)
+      guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
+      switch event {
+      case .resize:
+        pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+      case .key(.control("l")):
+        dr_clear()
+      case .key(let key):
+        pending = reduce(into: &state, action: .keyPressed(key))
+      }
+    }
+  }
+
+  private func draw(_ attributes: [Style: Int32], _ asciiOnly: Bool) {
+    var surface = CursesSurface(size: state.size, attributes: attributes, asciiOnly: asciiOnly)
+    dr_erase()
+    AppScreen.render(state, into: &surface)
+    dr_refresh()
+  }
+
+  static func terminalSize() -> Size { Size(rows: Int(dr_lines()), columns: Int(dr_cols())) }
+
+  /// The curses key codes, read through the shim.
+  static func keyMap() -> KeyMap {
+    var keys: [Int32: Key] = [
+      dr_key_up(): .up, dr_key_down(): .down, dr_key_left(): .left, dr_key_right(): .right,
+      dr_key_home(): .home, dr_key_end(): .end, dr_key_ppage(): .pageUp, dr_key_npage(): .pageDown,
+      dr_key_backspace(): .backspace, dr_key_dc(): .delete, dr_key_btab(): .backTab, dr_key_enter(): .enter,
+    ]
+    for n in 1...12 { keys[dr_key_f(Int32(n))] = .function(n) }
+    return KeyMap(functionKeys: keys, resizeCode: dr_key_resize())
+  }
+}
