@@ -80,10 +80,26 @@ extension AppState {
       return []
     }
     destination = nil
+    if let domain = submission.edits.first?.domain { reveal(domain: domain) }
     if !submission.composeAssignments.isEmpty, let compose = workspace.loaded.compose {
       destination = .notice(Self.snippetNotice(submission.composeAssignments, compose: compose))
     }
     return []
+  }
+
+  /// Selects the row of `domain` on the current screen, so an added entry is in view.
+  mutating func reveal(domain: String) {
+    let folded = domain.lowercased()
+    let index: Int?
+    switch tab {
+    case .domains, .routing: index = derived.domains.firstIndex { $0.name.lowercased() == folded }
+    case .credentials: index = derived.credentials.firstIndex { $0.key.lowercased() == "@" + folded }
+    case .relays, .changes: index = nil
+    }
+    guard let index, let position = visibleRows(tab).position(of: index) else { return }
+    var current = self.position(tab)
+    current.select(position, count: visibleRows(tab).count, height: layout.listRows)
+    positions[tab] = current
   }
 
   static func envKey(_ edit: RelayEdit) -> String {

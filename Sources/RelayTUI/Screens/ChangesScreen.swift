@@ -5,7 +5,6 @@ import RelayModel
 enum ChangesScreen {
   static func render<S: Surface>(_ state: AppState, into surface: inout S) {
     let layout = state.layout
-    let width = surface.size.columns
     let lines = state.derived.changes
     let files = state.workspace.plan.files.filter(\.isChange).count
     let title = lines.isEmpty ? "No pending changes" : "\(state.workspace.edits.count) pending change(s) in \(files) file(s) — w writes, u undoes the last"
@@ -18,7 +17,6 @@ enum ChangesScreen {
       let line = lines[index]
       return [[Span(line.text, style(line.kind))]]
     }
-    _ = width
   }
 
   static func style(_ kind: ChangeLine.Kind) -> Style {

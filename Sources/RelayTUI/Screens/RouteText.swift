@@ -10,10 +10,11 @@ enum RouteText {
       return [Span("→ ", .ok), Span("\(route.nexthop ?? "?")"), Span(auth, route.authUser == nil ? .warning : .normal)]
     case .direct:
       return [Span("direct", .info), Span(" to the recipient's MX", .dim)]
-    case .deferred:
-      return [Span("DEFERRED", .error), Span(": " + (route.reason ?? ""), .normal)]
-    case .bounced:
-      return [Span("BOUNCED", .error), Span(": " + (route.reason ?? ""), .normal)]
+    case .deferred, .bounced:
+      // The reason is long; the list says where the mail was headed, the pane says why.
+      let word = route.outcome == .deferred ? "DEFERRED" : "BOUNCED"
+      let headed = route.nexthop.map { " → \($0)" } ?? (route.decidedBy == nil ? " (direct)" : "")
+      return [Span(word, .error), Span(headed, .normal)]
     }
   }
 
@@ -36,7 +37,7 @@ enum RouteText {
 
   /// `relayhost_map:@d ← postfix-relaymap.cf:3`, or how direct delivery was decided.
   static func decidedBy(_ route: Route) -> String {
-    guard let decided = route.decidedBy else { return "no relay map entry and no relayhost: direct delivery" }
+    guard let decided = route.decidedBy else { return "no relay map entry, no relayhost: direct to the MX" }
     if let origin = origin(route.decidedByOrigin) { return "\(decided) ← \(origin)" }
     return decided
   }

@@ -17,7 +17,6 @@ enum RoutingScreen {
         surface.put(line, at: Point(row: row, column: 3), width: width - Banner.margin, style: style)
       }
     }
-    let comparing = state.derived.comparison != nil
     var columns = [Column("", .fixed(1)), Column("Sender", .flexible(weight: 2, minimum: 12))]
     columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .flexible(weight: 4, minimum: 16)))
     if let other = state.comparisonVersion {
@@ -55,8 +54,6 @@ enum RoutingScreen {
       if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
     }
     for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
-    if let headline = state.derived.headline, !row.diagnostics.contains(headline) { pane.diagnostic(headline) }
-    _ = comparing
     DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
   }
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RelayModel
+
+/// `dms-relay demo`: the UI on a built-in DMS 13.3.1 setup that walks into the classic
+/// relay traps, copied to a fresh temporary folder so nothing real is touched.
+struct Demo: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Open the terminal UI on a built-in demo configuration in a temporary folder.",
+    discussion: """
+      The demo is DMS 13.3.1 with RELAY_HOST set and no credentials, so no outbound mail \
+      leaves at all; fix it in the UI and write. The folder is printed on exit.
+      """)
+
+  func run() throws {
+    try reportingErrors {
+      try UISession.requireTerminal()
+      let folder = try Self.makeFolder()
+      let source = ConfigurationSource(
+        configDirectory: "\(folder)/\(DemoConfiguration.configDirectory)",
+        composeFile: "\(folder)/\(DemoConfiguration.composeFile)", baseDirectory: folder)
+      let loaded = try source.load()
+      UISession.run(loaded)
+      print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
+    }
+  }
+
+  /// A new folder under the temp directory holding `DemoConfiguration.files`.
+  static func makeFolder() throws -> String {
+    let base = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+    var template = Array("\(base)/dms-relay-demo-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else {
+      throw CLIFailure("cannot create a demo folder in \(base)", .cannotCreate)
+    }
+    let folder = String(cString: made)
+    for file in DemoConfiguration.files {
+      let path = "\(folder)/\(file.path)"
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: path, contents: Data(file.content.utf8)) else {
+        throw CLIFailure("cannot write \(path)", .cannotCreate)
+      }
+    }
+    return folder
+  }
+}

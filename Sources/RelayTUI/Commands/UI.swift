@@ -1,0 +1,79 @@
+import ArgumentParser
+import RelayModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `dms-relay` with no subcommand (or `dms-relay ui`): the terminal UI on the detected
+/// configuration.
+struct UI: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ui",
+    abstract: "Open the terminal UI on the configuration (the default command).",
+    discussion: """
+      Browse domains, relays, credentials and the routing preview; edit with dialogs; every \
+      change stays pending (see screen 5) until you press w and confirm.
+      """)
+
+  @OptionGroup var config: ConfigOptions
+
+  func run() throws {
+    try reportingErrors {
+      try UISession.requireTerminal()
+      let loaded = try config.load()
+      UISession.run(loaded)
+    }
+  }
+}
+
+/// What the `ui` and `demo` commands share: the terminal check, the first state and the
+/// runner.
+enum UISession {
+  /// Refuses to start curses on a pipe or file, where it would garble the output.
+  static func requireTerminal() throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CLIFailure(
+        "the terminal UI needs an interactive terminal (stdin and stdout are not both a TTY); for scripts use 'dms-relay preview' or 'dms-relay route'",
+        .usage)
+    }
+  }
+
+  /// The state the UI opens with: the detected version (or the newest family, saying so),
+  /// on the Routing screen when nothing can leave at all.
+  static func initialState(_ loaded: LoadedConfiguration, size: Size = Size(rows: 24, columns: 80)) -> AppState {
+    var status: StatusMessage?
+    let version: DMSVersion
+    if let detected = loaded.version {
+      version = detected
+    } else {
+      version = DMSVersion.representative(of: .v14plus)
+      let why = loaded.versionProblem?.description ?? VersionUnavailable.notGiven.description
+      status = StatusMessage("\(why) — previewing \(version.name); v changes it", .warning)
+    }
+    if loaded.configDirectory == nil {
+      status = StatusMessage("no config folder found: pass --config-dir PATH (edits need it)", .warning)
+    } else if status == nil, let warning = loaded.warnings.first {
+      status = StatusMessage(warning, .warning)
+    }
+    var state = AppState(workspace: Workspace(loaded), version: version, size: size, status: status)
+    if state.derived.headline != nil {
+      state.tab = .routing
+      if status == nil { state.status = StatusMessage("mail will not go where the files say: see the banner (i lists every diagnostic)", .error) }
+    }
+    return state
+  }
+
+  static func run(_ loaded: LoadedConfiguration) {
+    var runner = Runner(state: initialState(loaded))
+    let final = runner.run()
+    if final.hasUnsavedChanges {
+      print("dms-relay: quit with \(final.workspace.edits.count) unsaved change(s); nothing was written")
+    }
+    if case .written(let receipts)? = final.writeResult {
+      for receipt in receipts { print(receipt.summary) }
+    }
+  }
+}
