@@ -32,7 +32,7 @@ extension Checks {
   private static func checkUnusedCredentials(_ c: Context, _ out: inout [Diagnostic]) {
     guard let sasl = c.state.saslPasswd, c.router.authEnabled else { return }
     let used = Set(c.routes.compactMap { $0.authDecidedBy?.dropFirst("sasl_passwd:".count).lowercased() })
-    let table = TexthashTable(sasl)
+    let table = c.router.saslTable ?? TexthashTable(sasl)
     for entry in table.entries.values.sorted(by: { $0.lineIndex < $1.lineIndex }) {
       let folded = entry.key.lowercased()
       guard !used.contains(folded) else { continue }

@@ -1,9 +1,13 @@
 extension Checks {
   /// Problems Postfix has with the tables DMS generated (spec §5 step 3).
   static func checkGeneratedTables(_ c: Context, _ out: inout [Diagnostic]) {
-    for (name, table) in [("relayhost_map", c.state.relayhostMap), ("sasl_passwd", c.state.saslPasswd)] {
+    let tables = [
+      ("relayhost_map", c.state.relayhostMap, c.router.relayTable),
+      ("sasl_passwd", c.state.saslPasswd, c.router.saslTable),
+    ]
+    for (name, table, parsed) in tables {
       guard let table else { continue }
-      let parsed = TexthashTable(table)
+      let parsed = parsed ?? TexthashTable(table)
       for (key, indexes) in parsed.duplicateKeys.sorted(by: { $0.key < $1.key }) {
         let places = indexes.map { describe(table.origins[$0], table.lines[$0]) }
         let location = indexes.lazy.compactMap { table.origins[$0].location }.first

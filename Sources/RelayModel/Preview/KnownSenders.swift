@@ -23,10 +23,13 @@ public struct KnownSenders: Sendable {
   private var seenAddresses: Set<String> = []
 
   public init(_ config: Configuration) {
-    for kind in config.accounts?.kinds ?? [] {
-      if case .account(let address) = kind, let sender = SenderAddress(address) {
-        add(sender.domain, .accounts)
-      }
+    for line in config.accounts?.document.lines ?? [] {
+      // `user@domain|hash`: the domain is after the last '@' before the first '|'.
+      let body = line.content
+      guard !Bytes.isComment(body), let bar = body.firstIndex(of: UInt8(ascii: "|")),
+        let at = body[..<bar].lastIndex(of: UInt8(ascii: "@"))
+      else { continue }
+      add(Bytes.string(Bytes.trimmed(body[(at + 1)..<bar])), .accounts)
     }
     for kind in config.virtual?.kinds ?? [] {
       if case .alias(let key, _) = kind, let sender = SenderAddress(key) { add(sender.domain, .aliases) }
@@ -59,7 +62,7 @@ public struct KnownSenders: Sendable {
 
   private mutating func add(_ domain: String, _ source: Source) {
     guard !domain.isEmpty, !domain.utf8.contains(where: Bytes.isSpace) else { return }
-    let folded = domain.lowercased()
+    let folded = TexthashTable.fold(domain)
     if let index = indexByFolded[folded] {
       domains[index].sources.insert(source)
     } else {

@@ -26,8 +26,16 @@ public indirect enum JSONValue: Equatable, Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// The rendered bytes (what `rendered()` returns, without a String copy).
+  public func renderedBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    write(into: &out, indent: 0)
+    out.append(0x0A)
+    return out
+  }
+
   /// Writes UTF-8 bytes directly: 100,000 routes render in well under a second.
-  private func write(into out: inout [UInt8], indent: Int) {
+  func write(into out: inout [UInt8], indent: Int) {
     func pad(_ level: Int) {
       for _ in 0..<level { out.append(0x20); out.append(0x20) }
     }

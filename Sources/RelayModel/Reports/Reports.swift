@@ -109,6 +109,39 @@ public enum Reports {
     ])
   }
 
+  /// `previewJSON(preview).renderedBytes()`, streamed route by route so 100,000 routes never
+  /// exist as one JSON tree in memory.
+  public static func previewJSONBytes(_ preview: RoutingPreview) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(preview.routes.count * 420 + 4096)
+    func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+    raw("{\n  \"dms_version\": ")
+    JSONValue.escape(preview.version.name, into: &out)
+    raw(",\n  \"family\": ")
+    JSONValue.escape(preview.version.family.rawValue, into: &out)
+    raw(",\n  \"routes\": ")
+    writeArray(preview.routes, into: &out) { routeJSON($0) }
+    raw(",\n  \"diagnostics\": ")
+    writeArray(preview.diagnostics, into: &out) { diagnosticJSON($0) }
+    raw("\n}\n")
+    return out
+  }
+
+  private static func writeArray<T>(_ items: [T], into out: inout [UInt8], _ json: (T) -> JSONValue) {
+    if items.isEmpty {
+      out.append(contentsOf: "[]".utf8)
+      return
+    }
+    out.append(contentsOf: "[\n".utf8)
+    for (i, item) in items.enumerated() {
+      out.append(contentsOf: "    ".utf8)
+      json(item).write(into: &out, indent: 2)
+      if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+    }
+    out.append(contentsOf: "  ]".utf8)
+  }
+
   /// The aligned, optionally coloured table `preview` prints on a terminal.
   public static func previewText(_ preview: RoutingPreview, color: Bool) -> String {
     let paint = Painter(enabled: color)

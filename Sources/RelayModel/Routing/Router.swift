@@ -4,8 +4,9 @@
 /// 100,000 senders is linear.
 public struct Router: Sendable {
   public let state: GeneratedState
-  let relayTable: TexthashTable?
-  let saslTable: TexthashTable?
+  /// `relayhost_map` and `sasl_passwd` as Postfix reads them (nil when not configured).
+  public let relayTable: TexthashTable?
+  public let saslTable: TexthashTable?
   let environment: RelayEnvironment
 
   public let tls: String

@@ -25,7 +25,9 @@ public struct TexthashTable: Sendable {
   public var isUsable: Bool { duplicateKeys.isEmpty }
 
   public init(lines: [[UInt8]]) {
+    // Logical lines: a line that starts with whitespace continues the one before it.
     var logical: [(text: [UInt8], start: Int, continuations: [Int])] = []
+    logical.reserveCapacity(lines.count)
     for (index, line) in lines.enumerated() {
       if Bytes.isBlank(line) || Bytes.isComment(line) { continue }
       if let first = line.first, Bytes.isSpace(first), !logical.isEmpty {
@@ -35,9 +37,10 @@ public struct TexthashTable: Sendable {
         logical.append((line, index, []))
       }
     }
+    entries.reserveCapacity(logical.count)
     for item in logical {
       let fields = KeyValueLine(item.text)
-      let key = String(decoding: Array(fields.key.utf8).map(Bytes.lower), as: UTF8.self)
+      let key = Self.fold(fields.key)
       if fields.value.isEmpty {
         keysWithoutValue.append((fields.key, item.start))
         continue
@@ -58,6 +61,12 @@ public struct TexthashTable: Sendable {
 
   /// The entry for `key` (folded), or nil. Callers check `isUsable` first.
   public func lookup(_ key: String) -> Entry? {
-    entries[String(decoding: Array(key.utf8).map(Bytes.lower), as: UTF8.self)]
+    entries[Self.fold(key)]
+  }
+
+  /// ASCII case folding as Postfix applies to table keys (no copy when already lowercase).
+  static func fold(_ key: String) -> String {
+    guard key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return key }
+    return String(decoding: key.utf8.map(Bytes.lower), as: UTF8.self)
   }
 }

@@ -12,6 +12,16 @@ func shouldColor() -> Bool {
   isatty(1) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
 }
 
+/// Writes bytes to stdout without a String round trip (large JSON documents).
+func writeStandardOutput(_ bytes: [UInt8]) {
+  var offset = 0
+  while offset < bytes.count {
+    let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    if n <= 0 { break }
+    offset += n
+  }
+}
+
 /// `dms-relay generate`: the Postfix state DMS would produce.
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -101,9 +111,11 @@ struct Preview: ParsableCommand {
       let loaded = try config.load()
       let version = try loaded.requireVersion()
       let preview = RoutingPreview(configuration: loaded.configuration, version: version)
-      print(
-        json ? Reports.previewJSON(preview).rendered() : Reports.previewText(preview, color: shouldColor()),
-        terminator: "")
+      if json {
+        writeStandardOutput(Reports.previewJSONBytes(preview))
+      } else {
+        print(Reports.previewText(preview, color: shouldColor()), terminator: "")
+      }
       if preview.errorCount > 0 {
         status = 1
       } else if strict, preview.warningCount > 0 {

@@ -208,3 +208,29 @@ struct RouterTests {
     #expect(try preview(config, "14").has(.srsRewritesSender))
   }
 }
+
+@Suite("Report rendering")
+struct ReportRenderingTests {
+  @Test("streamed preview JSON equals the JSON tree, for every fixture", arguments: Fixtures.caseNames)
+  func streamedJSONMatchesTree(_ name: String) throws {
+    let p = try preview(fixture: name, version: "13.3.1")
+    #expect(Reports.previewJSONBytes(p) == p.json.renderedBytes())
+    #expect(String(decoding: Reports.previewJSONBytes(p), as: UTF8.self) == p.json.rendered())
+  }
+
+  @Test("generate JSON redacts passwords unless asked")
+  func generateRedacts() throws {
+    let config = try Fixtures.configuration("relay-host-user-password")
+    let state = Generator.generate(config, family: .v14plus)
+    let version = try DMSVersion.parse("14")
+    let redacted = Reports.generateJSON(state, version: version, showSecrets: false).rendered()
+    #expect(!redacted.contains("p@ss w0rd:!"))
+    #expect(redacted.contains("relay-user:<redacted>"))
+    let shown = Reports.generateJSON(state, version: version, showSecrets: true).rendered()
+    #expect(shown.contains("relay-user:p@ss w0rd:!"))
+  }
+}
+
+extension RoutingPreview {
+  var json: JSONValue { Reports.previewJSON(self) }
+}
