@@ -22,6 +22,7 @@ import concurrent.futures
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -135,21 +136,38 @@ def phases(plan, world):
 # -- main ---------------------------------------------------------------------------------
 
 def build_plans(args):
+    """One plan per case × family; the dms-relay calls run in parallel (they add up)."""
     found = cases_mod.discover(CASE_DIRS, set(args.case) if args.case else None)
     families = args.family or list(cases_mod.FAMILIES)
-    client = cases_mod.DmsRelay(args.binary) if args.predictor == "binary" else None
+    pairs = [(case, family) for case in found for family in families]
+    if args.predictor == "binary":
+        client = cases_mod.DmsRelay(args.binary)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            return list(pool.map(lambda cf: cases_mod.plan_with_binary(cf[0], cf[1], client), pairs))
     plans = []
-    for case in found:
-        for family in families:
-            if client:
-                plans.append(cases_mod.plan_with_binary(case, family, client))
-            else:
-                plan = cases_mod.plan_with_builtin(case, family)
-                if plan is None:
-                    print("# %s [%s]: no expected JSON, skipped in builtin mode" % (case.name, family))
-                else:
-                    plans.append(plan)
+    for case, family in pairs:
+        plan = cases_mod.plan_with_builtin(case, family)
+        if plan is None:
+            print("# %s [%s]: no expected JSON, skipped in builtin mode" % (case.name, family))
+        else:
+            plans.append(plan)
     return plans
+
+
+def snapshot_binary(binary, root):
+    """Run a private copy of dms-relay: a concurrent `swift build` relinking the original
+    must not fail the run halfway ("Text file busy") or mix two versions."""
+    copy = os.path.join(root, "dms-relay")
+    last = None
+    for _ in range(20):
+        try:
+            shutil.copy2(binary, copy)
+            if subprocess.run([copy, "--help"], capture_output=True, timeout=30).returncode == 0:
+                return copy
+        except (OSError, subprocess.SubprocessError) as exc:
+            last = exc
+        time.sleep(1)   # the linker may be writing it right now
+    raise OSError("no runnable copy after 20 attempts (%s)" % last)
 
 
 def fatal(message):
@@ -191,6 +209,11 @@ def main(argv=None):
     if not args.keep:
         _temp_roots.append(root)
 
+    if args.predictor == "binary":
+        try:
+            args.binary = snapshot_binary(args.binary, root)
+        except OSError as exc:
+            return fatal("cannot use %s: %s" % (args.binary, exc))
     plans = build_plans(args)
     if not plans:
         return fatal("no cases found")
