@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+@Suite("Edit commands on a DMS checkout: output, files and sysexits codes", .serialized)
+struct EditCommandTests {
+  let config = "docker-data/dms/config"
+
+  @Test("add-domain writes the entry, reports the file and its backup")
+  func addDomain() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["add-domain", "example.test", "smtp.relay.test", "587"], in: root)
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout == "wrote ./\(config)/postfix-relaymap.cf (previous version: ./\(config)/postfix-relaymap.cf.bak)\n")
+    #expect(CLIHarness.text("\(root)/\(config)/postfix-relaymap.cf")
+      == "@other.test [smtp.other.test]:2525\n@example.test [smtp.relay.test]:587\n")
+    #expect(CLIHarness.text("\(root)/\(config)/postfix-relaymap.cf.bak") == "@other.test [smtp.other.test]:2525\n")
+  }
+
+  @Test("--dry-run prints the diff and writes nothing")
+  func dryRun() throws {
+    let root = try CLIHarness.checkout(of: "missing-final-newline")
+    defer { CLIHarness.remove(root) }
+    let before = CLIHarness.snapshot(root)
+    let result = try CLIHarness.run(["exclude-domain", "other.test", "--dry-run"], in: root)
+    #expect(result.status == 0)
+    #expect(result.stdout == """
+      note: postfix-relaymap.cf:1: the last line had no final newline; added one before appending (DMS's 'echo >>' would glue the new entry onto it)
+      --- a/postfix-relaymap.cf
+      +++ b/postfix-relaymap.cf
+      @@ -1 +1,2 @@
+      -@example.test [smtp.relay.test]:587
+      \\ No newline at end of file
+      +@example.test [smtp.relay.test]:587
+      +@other.test 
+      dry run: nothing written
+
+      """)
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+
+  @Test("add-auth --password-stdin: 0600 file, password never printed unless --show-secrets")
+  func addAuthStdin() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let sasl = "\(root)/\(config)/postfix-sasl-password.cf"
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: sasl)
+    let dry = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run"], in: root, stdin: "s3cret/&pw\n")
+    #expect(dry.status == 0)
+    #expect(dry.stdout.contains("-@example.test example-user:<redacted>\n+@example.test new-user:<redacted>\n"))
+    #expect(!dry.stdout.contains("s3cret") && !dry.stdout.contains("example-pass"))
+    let shown = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run", "--show-secrets"], in: root, stdin: "s3cret/&pw\n")
+    #expect(shown.stdout.contains("+@example.test new-user:s3cret/&pw\n"))
+    let real = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin"], in: root, stdin: "s3cret/&pw\r\n")
+    #expect(real.status == 0)
+    #expect(!real.stdout.contains("s3cret"))
+    #expect(CLIHarness.text(sasl) == "@example.test new-user:s3cret/&pw\n[smtp.other.test]:2525 other-user:other-pass\n")
+    #expect(CLIHarness.mode(sasl) == 0o600)
+    #expect(CLIHarness.mode(sasl + ".bak") == 0o600)
+  }
+
+  @Test("add-auth without a password and without a terminal says how to give one")
+  func addAuthNoTerminal() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let before = CLIHarness.snapshot(root)
+    let result = try CLIHarness.run(["add-auth", "example.test", "u"], in: root)
+    #expect(result.status == 64)
+    #expect(result.stderr == "dms-relay: error: no password given and no terminal to ask on; pass it as an argument or with --password-stdin\n")
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+
+  static let badInputs: [([String], Int32, String)] = [
+    (["add-domain", "bad_domain", "h"], 64,
+     "domain 'bad_domain' contains '_'; only letters, digits, '-' and '.' are allowed"),
+    (["add-domain", "a.test", "[h.test]"], 64,
+     "host '[h.test]' must be given without brackets; dms-relay writes '[HOST]:PORT' itself"),
+    (["add-domain", "a.test", "h.test", "0"], 64, "port '0' is out of range (expected 1-65535)"),
+    (["add-domain", "a.test", "h.test", "65536"], 64, "port '65536' is out of range (expected 1-65535)"),
+    (["add-domain", "a.test", "h.test", "abc"], 64, "port 'abc' is not a number (expected 1-65535)"),
+    (["add-auth", "a.test", "bad user", "pw"], 64, "user 'bad user' must not contain whitespace or control characters"),
+    (["add-auth", "a.test", "bad:user", "pw"], 64, "user 'bad:user' must not contain ':'; Postfix splits 'user:password' at the first ':'"),
+    (["add-auth", "a.test", "u", "pw\nx"], 64, "password must not contain a line break"),
+    (["set-env", "PERMIT_DOCKER", "network"], 64,
+     "variable name 'PERMIT_DOCKER' is not a relay variable (expected one of RELAY_HOST, RELAY_PORT, RELAY_USER, RELAY_PASSWORD, DEFAULT_RELAY_HOST, SASL_PASSWD, ACCOUNT_PROVISIONER, DOMAINNAME, OVERRIDE_HOSTNAME, ENABLE_SRS, SRS_EXCLUDE_DOMAINS)"),
+    (["del-domain", "nothere.test"], 65, "postfix-relaymap.cf: nothing to remove: no line starts with '@nothere.test'"),
+    (["include-domain", "other.test"], 65, "postfix-relaymap.cf: nothing to remove: '@other.test' is not opted out"),
+    (["add-domain", "a.test", "h", "--config-dir", "missing"], 66, "config folder 'missing' does not exist"),
+    (["add-domain", "a.test", "h", "--dms-version", "10.1"], 64,
+     "DMS version '10.1' is older than 11.0.0, which this tool does not model; upgrade DMS or pass --dms-version with 11 or newer"),
+    (["add-domain", "a.test", "h", "--dms-version", "banana"], 64,
+     "'banana' is not a DMS version (expected e.g. 13.3.1, 14, 15.1, edge or latest)"),
+  ]
+
+  @Test("bad input: one error line, the sysexits code, nothing changed", arguments: badInputs)
+  func badInput(_ args: [String], _ code: Int32, _ message: String) throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let before = CLIHarness.snapshot(root)
+    let result = try CLIHarness.run(args, in: root)
+    #expect(result.status == code)
+    #expect(result.stderr == "dms-relay: error: \(message)\n")
+    #expect(result.stdout == "")
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+
+  @Test("a key spelled in another case is refused (65) naming file and line")
+  func otherCase() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["add-domain", "OTHER.test", "h.test"], in: root)
+    #expect(result.status == 65)
+    #expect(result.stderr.hasPrefix("dms-relay: error: postfix-relaymap.cf:1: the file has '@other.test', which DMS treats as '@OTHER.test'"))
+  }
+
+  @Test("the same entry again: nothing to change, exit 0, no backup")
+  func noOp() throws {
+    let root = try CLIHarness.checkout(of: "optout-trailing-space")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["exclude-domain", "excluded.test"], in: root)
+    #expect(result.status == 0)
+    #expect(result.stdout == "note: postfix-relaymap.cf:1: already '@excluded.test '; nothing to change\nnothing to change\n")
+    #expect(!FileManager.default.fileExists(atPath: "\(root)/\(config)/postfix-relaymap.cf.bak"))
+  }
+
+  @Test("include-domain then del-domain on a CRLF file keep the other lines' CRLF")
+  func crlf() throws {
+    let root = try CLIHarness.checkout(of: "crlf-relaymap")
+    defer { CLIHarness.remove(root) }
+    #expect(try CLIHarness.run(["include-domain", "excluded.test"], in: root).status == 0)
+    #expect(try CLIHarness.run(["del-domain", "example.test"], in: root).status == 0)
+    #expect(CLIHarness.text("\(root)/\(config)/postfix-relaymap.cf") == "# comment\r\n\r\n")
+  }
+
+  @Test("set-env and unset-env edit mailserver.env; the password is redacted in dry runs")
+  func env() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let dry = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "n3w", "--dry-run"], in: root)
+    #expect(dry.stdout.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>\n"))
+    #expect(!dry.stdout.contains("n3w") && !dry.stdout.contains("relay-pass"))
+    let set = try CLIHarness.run(["set-env", "RELAY_PORT", "2525"], in: root)
+    #expect(set.status == 0)
+    #expect(set.stdout == "wrote ./mailserver.env (previous version: ./mailserver.env.bak)\n")
+    let unset = try CLIHarness.run(["unset-env", "RELAY_USER"], in: root)
+    #expect(unset.stdout == "note: mailserver.env: removed lines 3\n" || unset.stdout.hasPrefix("note: mailserver.env:3: removed this line\n"))
+    #expect(CLIHarness.text("\(root)/mailserver.env") == "RELAY_HOST=smtp.relay.test\nRELAY_PORT=2525\nRELAY_PASSWORD=relay-pass\n")
+  }
+
+  @Test("set-env of a variable set inline in compose: exit 78 with a pointer to the compose file")
+  func composeInline() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    try "services:\n  mailserver:\n    image: mailserver/docker-mailserver:13.3.1\n    environment:\n      RELAY_HOST: smtp.test\n"
+      .write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    let result = try CLIHarness.run(["set-env", "RELAY_HOST", "x"], in: root)
+    #expect(result.status == 78)
+    #expect(result.stderr == "dms-relay: error: 'RELAY_HOST' is set inline in ./compose.yaml (service 'mailserver'); dms-relay does not rewrite compose files. Move the environment to an env_file, or edit it by hand\n")
+  }
+
+  @Test("an unreadable config file: exit 77", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && getuid() == 0))
+  func unreadable() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root)
+    let sasl = "\(root)/\(config)/postfix-sasl-password.cf"
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: sasl)
+    let result = try CLIHarness.run(["add-domain", "a.test", "h.test"], in: root, asNobody: true)
+    #expect(result.status == 77)
+    #expect(result.stderr == "dms-relay: error: permission denied reading './\(config)/postfix-sasl-password.cf'\n")
+  }
+
+  @Test("a config folder without write permission: exit 77, nothing changed", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && getuid() == 0))
+  func notWritable() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root)
+    let before = CLIHarness.snapshot(root)
+    let result = try CLIHarness.run(["add-domain", "a.test", "h.test"], in: root, asNobody: true)
+    #expect(result.status == 77)
+    #expect(result.stderr == "dms-relay: error: permission denied writing './\(config)/postfix-relaymap.cf.bak'; nothing was written\n")
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+
+  @Test("help lists every edit command")
+  func help() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["--help"], in: root)
+    for name in ["add-domain", "add-auth", "exclude-domain", "del-domain", "del-auth", "include-domain", "set-env", "unset-env"] {
+      #expect(result.stdout.contains(name), "\(name) missing from help")
+    }
+  }
+}
