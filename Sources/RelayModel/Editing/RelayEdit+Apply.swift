@@ -111,6 +111,11 @@ extension RelayEdit {
       }
     }
     if let at = replacedAt {
+      if value.contains("\\") {
+        notes.append(
+          "\(fileName):\(at + 1): the new value contains '\\', written as is; DMS's own 'setup relay' would have passed it through sed, which reads '\\n', '\\1' … as escapes"
+        )
+      }
       let result = TextDocument(lines: lines)
       if result.bytes == doc.bytes {
         return EditResult(

@@ -154,6 +154,19 @@ struct RelayEditApplyTests {
     #expect(oracle.bytes == Array(text.utf8))
   }
 
+  @Test("a '\\' in a replaced value is written literally (DMS's sed would read it as an escape)")
+  func backslash() throws {
+    let edit = RelayEdit.addAuth(domain: "a.test", user: "u", password: #"p\nq"#)
+    let result = try apply(edit, "@a.test u:old\n", file: Self.sasl)
+    #expect(result.document.text == #"@a.test u:p\nq"# + "\n")
+    #expect(result.notes == [#"postfix-sasl-password.cf:1: the new value contains '\', written as is; DMS's own 'setup relay' would have passed it through sed, which reads '\n', '\1' … as escapes"#])
+    let oracle = try dms(edit, Array("@a.test u:old\n".utf8))
+    #expect(oracle.bytes == Array("@a.test u:p\nq\n".utf8))
+    // Appending goes through 'echo', which DMS leaves literal: equal bytes.
+    let appended = try apply(edit, "", file: Self.sasl)
+    #expect(try dms(edit, []).bytes == appended.document.bytes)
+  }
+
   @Test("a second line with the key is removed instead of becoming a duplicate")
   func duplicateRemoved() throws {
     let text = "@a.test [x]:25\n# c\n@a.test \n"
