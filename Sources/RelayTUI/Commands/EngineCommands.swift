@@ -113,6 +113,8 @@ struct Preview: ParsableCommand {
       let preview = RoutingPreview(configuration: loaded.configuration, version: version)
       if json {
         writeStandardOutput(Reports.previewJSONBytes(preview))
+        // Nothing left to do: skip tearing down 100,000 routes one by one.
+        Glibc.exit(preview.errorCount > 0 ? 1 : (strict && preview.warningCount > 0 ? 2 : 0))
       } else {
         print(Reports.previewText(preview, color: shouldColor()), terminator: "")
       }
