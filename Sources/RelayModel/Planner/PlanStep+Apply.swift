@@ -70,6 +70,53 @@ extension PlanStep {
       for index in matches.reversed() { document.lines.remove(at: index) }
       configuration.saslPasswords = SaslPasswordFile(document: document)
       return [RelayEdit.removalNote(SaslPasswordFile.fileName, matches.map { $0 + 1 })]
+    case .editExactCase(let edit):
+      try edit.validate()
+      let key: String
+      let value: String
+      switch edit {
+      case .addDomain(let domain, let host, let port):
+        key = "@\(domain)"
+        value = RelayEdit.nextHop(host: host, port: port)
+      case .excludeDomain(let domain):
+        key = "@\(domain)"
+        value = ""
+      default:
+        preconditionFailure("editExactCase carries add-domain or exclude-domain, not \(edit.summary)")
+      }
+      var document = configuration.relayMap?.document ?? TextDocument()
+      let keyBytes = Array(key.utf8)
+      let entry = Line(body: keyBytes + [0x20] + Array(value.utf8), hasNewline: true)
+      if let index = document.lines.firstIndex(where: { RelayEdit.matchKey($0.body, key: keyBytes) == .exact }) {
+        document.lines[index] = Line(body: entry.body, hasNewline: document.lines[index].hasNewline)
+      } else {
+        if let last = document.lines.last, !last.hasNewline {
+          document.lines[document.lines.count - 1] = RelayEdit.terminated(last, ending: document.lineEnding)
+        }
+        document.lines.append(entry)
+      }
+      configuration.relayMap = RelayMapFile(document: document)
+      return []
+    case .removeDuplicateKeys(let file, let key):
+      let name = file.configFileName ?? "env"
+      let current: TextDocument?
+      switch file {
+      case .relayMap: current = configuration.relayMap?.document
+      case .saslPasswords: current = configuration.saslPasswords?.document
+      case .envFile: current = nil
+      }
+      guard var document = current else {
+        throw .nothingToRemove(file: name, what: "the file does not exist")
+      }
+      let matches = Self.lines(keyed: key, in: document, valuesOnly: true)
+      guard matches.count > 1 else { throw .nothingToRemove(file: name, what: "'\(key)' is not repeated") }
+      for index in matches.dropFirst().reversed() { document.lines.remove(at: index) }
+      if file == .relayMap {
+        configuration.relayMap = RelayMapFile(document: document)
+      } else {
+        configuration.saslPasswords = SaslPasswordFile(document: document)
+      }
+      return [RelayEdit.removalNote(name, matches.dropFirst().map { $0 + 1 })]
     case .createSaslFile:
       if configuration.saslPasswords == nil {
         configuration.saslPasswords = SaslPasswordFile(document: TextDocument(text: Self.saslFileHeader))
@@ -80,12 +127,14 @@ extension PlanStep {
 
   /// Indices of the lines whose key is `key` (ASCII case ignored), not indented and not
   /// comments: the lines Postfix reads as that key.
-  static func lines(keyed key: String, in document: TextDocument) -> [Int] {
+  /// With `valuesOnly`, only lines that also have a value (the ones Postfix keeps).
+  static func lines(keyed key: String, in document: TextDocument, valuesOnly: Bool = false) -> [Int] {
     let folded = key.lowercased()
     return document.lines.indices.filter { index in
       let body = document.lines[index].body
       guard let first = body.first, !Bytes.isSpace(first), !Bytes.isComment(body) else { return false }
-      return KeyValueLine(body).key.lowercased() == folded
+      let fields = KeyValueLine(body)
+      return fields.key.lowercased() == folded && (!valuesOnly || !fields.value.isEmpty)
     }
   }
 }

@@ -10,6 +10,14 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
     /// Removes the `postfix-sasl-password.cf` lines keyed `key` (a relay key such as
     /// `[host]:port` or `host`; letter case ignored, as Postfix ignores it).
     case delRelayAuth(key: String)
+    /// A relay map `add-domain`/`exclude-domain` whose key is compared in its exact letter
+    /// case. Used only where DMS itself manages a domain in two spellings: each spelling is
+    /// its own key to DMS, so one keeps its entry and the others are opted out (DMS's
+    /// `setup relay` would refuse, finding the other spelling with `grep -i`).
+    case editExactCase(RelayEdit)
+    /// Keeps the first line keyed `key` (case ignored) in `file` and removes the others:
+    /// Postfix refuses a table with a duplicate key, and every lookup in it fails (spec §5).
+    case removeDuplicateKeys(file: RelayEdit.Target, key: String)
     /// Creates `postfix-sasl-password.cf` with a comment only: DMS < 14 with `RELAY_HOST`
     /// and no credentials anywhere leaves Postfix without a password table (spec §4).
     case createSaslFile
@@ -26,7 +34,8 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
 
   public var target: RelayEdit.Target {
     switch action {
-    case .edit(let edit): return edit.target
+    case .edit(let edit), .editExactCase(let edit): return edit.target
+    case .removeDuplicateKeys(let file, _): return file
     case .addRelayAuth, .delRelayAuth, .createSaslFile: return .saslPasswords
     }
   }
@@ -45,6 +54,9 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
     case .edit(let edit): return edit.summary
     case .addRelayAuth(let host, let port, let user, _):
       return "credentials for relay '\(RelayEdit.nextHop(host: host, port: port))' (user '\(user)')"
+    case .editExactCase(let edit): return "\(edit.summary) (exact letter case)"
+    case .removeDuplicateKeys(let file, let key):
+      return "remove the repeated '\(key)' lines of \(file.configFileName ?? "the env file")"
     case .delRelayAuth(let key): return "remove the credentials keyed '\(key)'"
     case .createSaslFile: return "create \(SaslPasswordFile.fileName) (comment only)"
     }

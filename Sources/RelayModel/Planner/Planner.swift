@@ -74,15 +74,26 @@ public struct Planner: Sendable {
       }
       if plan.isExact { return plan }
       if let current = best {
-        let better =
-          (plan.limitations.count, plan.steps.count) < (current.limitations.count, current.steps.count)
-        if better { best = plan }
+        if score(plan, intent) < score(current, intent) { best = plan }
       } else {
         best = plan
       }
     }
     if let best { return best }
     throw firstError ?? .cannotApply(.noConfigDirectory)
+  }
+
+  /// How far a plan is from its intent: a domain the admin named counts most, then the
+  /// other domains the files name, then domains DMS does not know; then the step count.
+  func score(_ plan: RelayPlan, _ intent: RoutingIntent) -> (Int, Int, Int, Int) {
+    let named = Set(intent.domains.map(\.domain))
+    let wrong = plan.routes.filter { !$0.matches }
+    return (
+      wrong.filter { $0.domain.map(named.contains) ?? false }.count,
+      wrong.filter { $0.domain.map { !named.contains($0) } ?? false }.count,
+      wrong.filter { $0.domain == nil }.count,
+      plan.steps.count
+    )
   }
 
   /// The domains a plan is verified on (besides the unknown stand-in): the intent's, then
