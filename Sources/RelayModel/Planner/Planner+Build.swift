@@ -264,6 +264,18 @@ struct PlanBuilder {
               covered = true
             }
           }
+          if !covered, !own.isEmpty, !explicitDomains.contains(domain) {
+            // Without its line the domain would go the right way (DEFAULT_RELAY_HOST or
+            // RELAY_HOST): removing the line beats writing a second copy of the default.
+            var probe = self
+            try probe.add(.edit(.delDomain(domain: key)), "")
+            if let natural = probe.naturalRelay(domain, spelling: key), natural.hasSameNextHop(as: relay) {
+              try add(
+                .edit(.delDomain(domain: key)),
+                "this line sends @\(key) to '\(own[0].value)'; without it, it goes via \(relay.nextHop) like the other domains")
+              covered = true
+            }
+          }
           if !covered {
             let why =
               own.isEmpty
@@ -393,6 +405,21 @@ struct PlanBuilder {
         guard let nexthop = route.nexthop, Self.hop(try? NextHop.parse(nexthop).get(), isAt: relay) else { continue }
         let used = verifier.credentialsValue(of: route)
         if let credentials = relay.credentials {
+          if used != credentials.tableValue, !keys.isEmpty, Self.isOwnKey(route.authDecidedBy, keys) {
+            // Without the domain's own line the relay's credentials may already be right.
+            var probe = self
+            for name in keys { try probe.add(.edit(.delAuth(domain: name)), "") }
+            let alternative = Verifier(configuration: probe.configuration, family: family)
+            let without = alternative.route(domain)
+            if alternative.credentialsValue(of: without) == credentials.tableValue {
+              for name in keys {
+                try add(
+                  .edit(.delAuth(domain: name)),
+                  "these are not the credentials for \(relay.nextHop); without them Postfix uses the relay's own line")
+              }
+              continue
+            }
+          }
           if used != credentials.tableValue {
             try add(
               .edit(.addAuth(domain: key, user: credentials.user, password: credentials.password)),
@@ -407,6 +434,12 @@ struct PlanBuilder {
         }
       }
     }
+  }
+
+  /// Whether the credentials came from one of the domain's own `@domain` lines.
+  static func isOwnKey(_ decided: String?, _ keys: [String]) -> Bool {
+    guard let decided else { return false }
+    return keys.contains { "sasl_passwd:@\($0)".lowercased() == decided.lowercased() }
   }
 
   /// How many lines are keyed `@domain` (any case), to catch exact duplicates.

@@ -11,8 +11,9 @@ struct Setup: ParsableCommand {
     commandName: "setup",
     abstract: "Plan and write a relay setup from what you want (per-version, verified).",
     discussion: """
-      With --non-interactive: routes the sender domains given with --domains (or all mail, \
-      with --all) through the provider's relay and everything else directly, using the \
+      With --non-interactive: routes mail from the sender domains given with --domains \
+      through the provider's relay and everything else directly (or, with --all, all mail \
+      through the relay except the domains given with --except), using the \
       smallest set of changes that makes DMS of that version do exactly that. Prints the \
       steps with their reasons, the routing the result produces, diagnostics and the diff \
       (passwords redacted); writes only with --yes. Exits 1 without writing when that DMS \
@@ -41,6 +42,9 @@ struct Setup: ParsableCommand {
 
   @Flag(help: "Relay all mail, from every sender domain.")
   var all = false
+
+  @Option(help: ArgumentHelp("With --all: comma-separated sender domains that go direct instead.", valueName: "c.test"))
+  var except: String?
 
   @Option(help: ArgumentHelp("SMTP user name at the relay (default: the provider's fixed one, e.g. 'apikey').", valueName: "user"))
   var username: String?
@@ -122,7 +126,13 @@ struct Setup: ParsableCommand {
     if region != nil, !preset.needsRegion {
       throw CLIFailure("--region is only for providers with regions (ses); '\(preset.id)' has none", .usage)
     }
-    let domainList = (domains ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    func list(_ text: String?) -> [String] {
+      (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+    let domainList = list(domains)
+    let directList = list(except)
+    if except != nil, !all { throw CLIFailure("--except goes with --all (relay everything except these)", .usage) }
+    if except != nil, directList.isEmpty { throw CLIFailure("--except lists no domain", .usage) }
     switch (all, domains != nil) {
     case (true, true): throw CLIFailure("give either --domains or --all, not both", .usage)
     case (false, false): throw CLIFailure("say which mail to relay: --domains a.test,b.test or --all", .usage)
@@ -147,7 +157,10 @@ struct Setup: ParsableCommand {
     } catch {
       throw CLIFailure(error.description, .usage)
     }
-    return all ? .everything(through: relay) : .only(domainList, through: relay)
+    guard all else { return .only(domainList, through: relay) }
+    var intent = RoutingIntent.everything(through: relay)
+    for domain in directList { intent.set(domain, to: .direct) }
+    return intent
   }
 }
 
