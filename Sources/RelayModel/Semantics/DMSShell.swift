@@ -11,9 +11,11 @@ enum DMSShell {
   /// `file` reports CRLF when a line ends in `\r\n`; then `sed 's|\r||g'` removes every
   /// `\r`. A file whose last byte is not `\n` (an empty file included) gets one appended.
   static func normalisedForV14(_ document: TextDocument) -> (document: TextDocument, changed: Bool) {
+    let hasCRLF = document.lines.contains(where: { $0.hasNewline && $0.isCRLF })
+    if !hasCRLF, !document.lines.isEmpty, document.hasFinalNewline { return (document, false) }
     var bytes = document.bytes
     let original = bytes
-    if document.lines.contains(where: { $0.hasNewline && $0.isCRLF }) {
+    if hasCRLF {
       bytes.removeAll { $0 == 0x0D }
     }
     if bytes.last != 0x0A { bytes.append(0x0A) }
