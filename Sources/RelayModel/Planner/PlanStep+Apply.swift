@@ -117,6 +117,13 @@ extension PlanStep {
         configuration.saslPasswords = SaslPasswordFile(document: document)
       }
       return [RelayEdit.removalNote(name, matches.dropFirst().map { $0 + 1 })]
+    case .addFinalNewline(let file):
+      guard file == .relayMap, var document = configuration.relayMap?.document, let last = document.lines.last,
+        !last.hasNewline
+      else { return [] }
+      document.lines[document.lines.count - 1] = RelayEdit.terminated(last, ending: document.lineEnding)
+      configuration.relayMap = RelayMapFile(document: document)
+      return []
     case .createSaslFile:
       if configuration.saslPasswords == nil {
         configuration.saslPasswords = SaslPasswordFile(document: TextDocument(text: Self.saslFileHeader))

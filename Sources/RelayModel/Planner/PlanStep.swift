@@ -18,6 +18,9 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
     /// Keeps the first line keyed `key` (case ignored) in `file` and removes the others:
     /// Postfix refuses a table with a duplicate key, and every lookup in it fails (spec §5).
     case removeDuplicateKeys(file: RelayEdit.Target, key: String)
+    /// Ends the file's last line with a newline: DMS appends its generated relay map lines
+    /// right after it, and without one the first is glued onto it (spec §4).
+    case addFinalNewline(file: RelayEdit.Target)
     /// Creates `postfix-sasl-password.cf` with a comment only: DMS < 14 with `RELAY_HOST`
     /// and no credentials anywhere leaves Postfix without a password table (spec §4).
     case createSaslFile
@@ -35,7 +38,7 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
   public var target: RelayEdit.Target {
     switch action {
     case .edit(let edit), .editExactCase(let edit): return edit.target
-    case .removeDuplicateKeys(let file, _): return file
+    case .removeDuplicateKeys(let file, _), .addFinalNewline(let file): return file
     case .addRelayAuth, .delRelayAuth, .createSaslFile: return .saslPasswords
     }
   }
@@ -57,6 +60,7 @@ public struct PlanStep: Hashable, Sendable, CustomStringConvertible {
     case .editExactCase(let edit): return "\(edit.summary) (exact letter case)"
     case .removeDuplicateKeys(let file, let key):
       return "remove the repeated '\(key)' lines of \(file.configFileName ?? "the env file")"
+    case .addFinalNewline(let file): return "end \(file.configFileName ?? "the env file") with a newline"
     case .delRelayAuth(let key): return "remove the credentials keyed '\(key)'"
     case .createSaslFile: return "create \(SaslPasswordFile.fileName) (comment only)"
     }

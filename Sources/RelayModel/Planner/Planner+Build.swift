@@ -296,6 +296,7 @@ struct PlanBuilder {
             "mail from @\(domain) goes direct; this line sends it to a relay")
         }
         if anchor != nil {
+          try removeOtherSpellings(domain, keeping: key, keepingOptOuts: managed)
           for name in managed where !optOuts(domain).contains(name) {
             try addKeyed(
               .excludeDomain(domain: name),
@@ -304,6 +305,14 @@ struct PlanBuilder {
         }
       }
     }
+  }
+
+  /// With `RELAY_HOST`, DMS appends generated lines after the relay map's last line.
+  mutating func planFinalNewline() throws(PlanError) {
+    guard anchor != nil, let document = configuration.relayMap?.document, !document.hasFinalNewline else { return }
+    try add(
+      .addFinalNewline(file: .relayMap),
+      "DMS appends its generated lines right after the last line, which has no newline: the first would be glued onto it")
   }
 
   /// Repeated keys left in the admin's files (after the domain passes): Postfix refuses the
@@ -481,6 +490,7 @@ struct PlanBuilder {
       try planRelayCredentials()
       try planDomainCredentials()
       try planDuplicateKeys()
+      try planFinalNewline()
       try planLegacySaslPasswd()
       try planPasswordTable()
       routes = Verifier(configuration: configuration, family: family).verify(intent, domains: domains)

@@ -54,10 +54,10 @@ extension PlanBuilder {
   func limitation(_ planned: PlannedRoute) -> PlanLimitation {
     var explanation: String
     let route = planned.route
+    let directs = domains.filter { intent.destination(for: $0) == .direct }
     if planned.domain == nil, planned.wanted.relay != nil, route.outcome == .direct,
-      case .relayHost = strategy
+      case .relayHost = strategy, !directs.isEmpty
     {
-      let directs = domains.filter { intent.destination(for: $0) == .direct }
       explanation =
         "Only DEFAULT_RELAY_HOST relays senders DMS does not know (forwarded mail, domains added later), and it would relay \(directs.joined(separator: ", ")) too: Postfix has no relay map value meaning 'direct'. So DMS relays only the domains it knows; mail from any other sender domain goes direct."
     } else if route.outcome == .relayed, planned.wanted.relay != nil, route.authUser != planned.wanted.relay?.credentials?.user

@@ -48,6 +48,7 @@ enum PlanCases {
       ]
       relayMap = (0..<Int.random(in: 1...4, using: &rng)).map { _ in rng.pick(lines) + "\n" }.joined()
       if rng.chance(0.1) { relayMap!.removeLast() }
+      if rng.chance(0.1) { relayMap = relayMap!.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") }
     }
     var sasl: String?
     if rng.chance(0.5) {
@@ -56,6 +57,7 @@ enum PlanCases {
         "@b.test apikey:SG.secret", "@C.TEST u:p", "[smtp.sendgrid.net]:587 apikey:SG.secret",
       ]
       sasl = (0..<Int.random(in: 0...3, using: &rng)).map { _ in rng.pick(lines) + "\n" }.joined()
+      if rng.chance(0.15), !sasl!.isEmpty { sasl!.removeLast() }
     }
     var env: [String: String] = [:]
     if rng.chance(0.4) { env["RELAY_HOST"] = rng.pick(["smtp.sendgrid.net", "smtp.old.test", "relay.internal.test"]) }
@@ -65,6 +67,11 @@ enum PlanCases {
       env["RELAY_USER"] = user
       env["RELAY_PASSWORD"] = password
     }
+    if rng.chance(0.05) {
+      env["ACCOUNT_PROVISIONER"] = "LDAP"
+      env["DOMAINNAME"] = rng.pick(domains.dropLast())
+    }
+    if rng.chance(0.05) { env["ENABLE_SRS"] = "1" }
     if rng.chance(0.2) { env["DEFAULT_RELAY_HOST"] = rng.pick(["[smtp.old.test]:25", "[smtp.sendgrid.net]:587"]) }
     return RelayModelTests.configuration(
       relayMap: relayMap, sasl: sasl, accounts: accounts.isEmpty ? nil : accounts, virtual: virtual, env: env)
