@@ -88,7 +88,7 @@ public struct RelayPlan: Sendable {
       if version.family == .v14plus {
         lines.append(
           "DMS \(version) picks up the changed files by itself (change detection, within a few seconds); no restart needed.")
-        if original.saslPasswords != nil, planned.saslPasswords == nil || !hasCredentials(planned) {
+        if hasCredentials(original), !hasCredentials(planned) {
           lines.append(
             "Settings DMS already applied (smtp_sasl_auth_enable, smtp_tls_security_level = encrypt) stay until the container restarts.")
         }

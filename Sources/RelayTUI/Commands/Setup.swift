@@ -83,7 +83,14 @@ struct Setup: ParsableCommand {
         case .cannotApply: throw CLIFailure(error.description, .dataError)
         }
       }
-      let writePlan = try plan.writePlan(for: loaded)
+      let writePlan: WritePlan
+      do {
+        writePlan = try plan.writePlan(for: loaded)
+      } catch {
+        // Show what would be needed even when it cannot be written (e.g. compose's inline env).
+        print(SetupReport.render(plan, planner: planner, loaded: loaded, writePlan: nil, showSecrets: showSecrets))
+        throw error
+      }
       print(SetupReport.render(plan, planner: planner, loaded: loaded, writePlan: writePlan, showSecrets: showSecrets))
 
       if !plan.isExact {
@@ -167,7 +174,7 @@ struct Setup: ParsableCommand {
 /// The text `setup` prints for a plan.
 enum SetupReport {
   static func render(
-    _ plan: RelayPlan, planner: Planner, loaded: LoadedConfiguration, writePlan: WritePlan, showSecrets: Bool
+    _ plan: RelayPlan, planner: Planner, loaded: LoadedConfiguration, writePlan: WritePlan?, showSecrets: Bool
   ) -> String {
     var out: [String] = []
     let version = plan.version
@@ -211,6 +218,7 @@ enum SetupReport {
     }
     out.append("")
 
+    guard let writePlan else { return out.joined(separator: "\n") }
     for note in writePlan.notes { out.append("note: \(note)") }
     let diff = writePlan.diff(showSecrets: showSecrets)
     if !diff.isEmpty {

@@ -141,6 +141,7 @@ struct PlannerPropertyTests {
       }
       for step in plan.steps {
         #expect(!step.summary.contains("secret") && !step.reason.contains("secret"), "seed \(seed): \(step)")
+        #expect(!step.reason.isEmpty && !step.reason.contains("\n"), "seed \(seed): \(step.summary) needs a one-line reason")
       }
     }
     #expect(exact > 30)

@@ -201,3 +201,33 @@ struct SetupCommandTests {
     #expect(result.stderr.contains("the setup wizard needs a terminal"))
   }
 }
+
+@Suite("setup --non-interactive with compose")
+struct SetupComposeTests {
+  @Test("version from the image tag; an inline compose variable is shown in the plan but not written (exit 78)")
+  func composeInlineEnvironment() throws {
+    let root = try CLIHarness.checkout(of: "relay-host-with-port")
+    defer { CLIHarness.remove(root) }
+    let compose = """
+      services:
+        mailserver:
+          image: ghcr.io/docker-mailserver/docker-mailserver:13.3.1
+          env_file: mailserver.env
+          environment:
+            - RELAY_HOST=smtp.relay.test
+          volumes:
+            - ./docker-data/dms/config/:/tmp/docker-mailserver/
+
+      """
+    try compose.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    let before = CLIHarness.snapshot(root)
+    let result = try CLIHarness.run(
+      ["setup", "--non-interactive", "--provider", "sendgrid", "--domains", "example.test", "--password-stdin", "--yes"],
+      in: root, stdin: "SG.secret-key\n")
+    #expect(result.status == 78)
+    #expect(result.stdout.contains("Plan for DMS 13.3.1 (v12-13)"))
+    #expect(result.stdout.contains("1. [./compose.yaml environment:] set RELAY_HOST='smtp.sendgrid.net'"))
+    #expect(result.stderr.contains("'RELAY_HOST' is also set in the 'environment:' of ./compose.yaml"))
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+}
