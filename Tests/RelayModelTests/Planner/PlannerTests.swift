@@ -212,3 +212,89 @@ struct PlannerLimitTests {
     #expect(p.isExact, "\(p.limitations)")
   }
 }
+
+@Suite("Planner: existing setups")
+struct PlannerExistingSetupTests {
+  @Test("15.1.0 drops a legacy RELAY_HOST and uses the relay map")
+  func dropsRelayHostOn15() throws {
+    let p = try plan(
+      threeDomains(env: ["RELAY_HOST": "smtp.relay.test", "RELAY_PORT": "587"]), "15.1.0",
+      .only(["a.test"], through: sendgrid))
+    #expect(p.isExact)
+    #expect(
+      describe(p) == [
+        "unset RELAY_HOST", "route '@a.test' via [smtp.sendgrid.net]:587", "credentials for '@a.test' (user 'apikey')",
+      ])
+    #expect(p.steps[0].reason.contains("the relay map works without it"))
+  }
+
+  @Test("15.1.0 keeps a RELAY_HOST that already names the default relay")
+  func keepsMatchingRelayHostOn15() throws {
+    let p = try plan(
+      threeDomains(env: ["RELAY_HOST": "smtp.sendgrid.net", "RELAY_PORT": "587"]), "15.1.0", .everything(through: sendgrid))
+    #expect(p.isExact)
+    #expect(
+      describe(p) == [
+        "set DEFAULT_RELAY_HOST='[smtp.sendgrid.net]:587'",
+        "credentials for relay '[smtp.sendgrid.net]:587' (user 'apikey')",
+      ])
+  }
+
+  @Test("13.3.1 with LDAP: no managed domains, so named domains get lines of their own")
+  func ldapOn13() throws {
+    let config = configuration(env: ["ACCOUNT_PROVISIONER": "LDAP", "DOMAINNAME": "ldap.test"])
+    let p = try plan(config, "13.3.1", .only(["a.test", "ldap.test"], through: sendgrid))
+    #expect(p.isExact, "\(p.limitations)")
+    #expect(p.planned.relayMap?.document.text == "@a.test [smtp.sendgrid.net]:587\n@ldap.test [smtp.sendgrid.net]:587\n")
+  }
+
+  @Test("a domain DMS manages in two spellings keeps one key and opts the other out")
+  func twoSpellingsOn13() throws {
+    let config = configuration(accounts: "u@B.TEST|x\nu@c.test|x\n", virtual: "alias@b.test u@c.test\n")
+    let p = try plan(config, "13.3.1", .only(["b.test"], through: sendgrid))
+    #expect(p.isExact, "\(p.limitations)")
+    #expect(p.planned.relayMap?.document.text == "@b.test \n@c.test \n")
+    // DMS generates '@B.TEST' itself; the other spelling is opted out so no second key appears.
+    #expect(describe(p).contains("opt '@b.test' out of RELAY_HOST"))
+
+    // Another relay for b.test: a line for DMS's first spelling, the other opted out in its exact case.
+    var intent = RoutingIntent.only(["c.test"], through: sendgrid)
+    intent.set("b.test", to: .relay(mailgun))
+    let two = try plan(config, "13.3.1", intent)
+    #expect(two.isExact, "\(two.limitations)")
+    #expect(two.planned.relayMap?.document.text == "@B.TEST [smtp.mailgun.org]:587\n@b.test \n")
+    #expect(two.steps.contains { $0.action == .editExactCase(.excludeDomain(domain: "b.test")) })
+  }
+
+  @Test("an unterminated relay map gets its newline before DMS appends to it")
+  func finalNewlineOn13() throws {
+    let config = threeDomains(relayMap: "@c.test [smtp.mailgun.org]:587")
+    var intent = RoutingIntent.only(["a.test", "b.test"], through: sendgrid)
+    intent.set("c.test", to: .relay(mailgun))
+    let p = try plan(config, "13.3.1", intent)
+    #expect(p.isExact, "\(p.limitations)")
+    #expect(p.steps.contains { $0.action == .addFinalNewline(file: .relayMap) })
+  }
+
+  @Test("credentials of a domain that now goes direct are removed (Postfix would offer them to MX hosts)")
+  func removesCredentialsOfDirectDomain() throws {
+    let config = threeDomains(sasl: "@c.test u:p\n")
+    let p = try plan(config, "15.1.0", .only(["a.test"], through: sendgrid))
+    #expect(p.isExact)
+    #expect(p.steps.contains { $0.action == .edit(.delAuth(domain: "c.test")) })
+  }
+
+  @Test("write plan: config files get the planned bytes, env edits go to the env file")
+  func writePlan() throws {
+    let loaded = LoadedConfiguration(
+      configuration: threeDomains(), configDirectory: "/cfg", envFiles: ["/m.env"],
+      originals: ["/m.env": Array("ONE=1\n".utf8)])
+    let p = try Planner(configuration: loaded.configuration, version: try .parse("13.3.1"))
+      .plan(.only(["a.test"], through: sendgrid))
+    let write = try p.writePlan(for: loaded)
+    #expect(write.files.map(\.path) == ["/cfg/postfix-relaymap.cf", "/cfg/postfix-sasl-password.cf", "/m.env"])
+    #expect(write.files[2].newBytes == Array("ONE=1\nRELAY_HOST=smtp.sendgrid.net\nRELAY_PORT=587\n".utf8))
+    #expect(write.files[1].kind == .saslPasswords)
+    #expect(!write.diff().contains("SG.secret"))
+  }
+}
