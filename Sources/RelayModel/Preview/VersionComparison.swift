@@ -25,13 +25,19 @@ public struct VersionComparison: Sendable {
     let unknown = "someone@not-a-managed-domain.invalid"
     let pairs = zip(old.routes, new.routes).map { ($0, $1) } + [(old.route(unknown), new.route(unknown))]
     for (a, b) in pairs where Self.differs(a, b) {
-      changes.append(Change(sender: a.sender, from: a, to: b, summary: "\(a.summary) → \(b.summary)"))
+      changes.append(
+        Change(sender: a.sender, from: a, to: b, summary: "\(Self.describe(a, b)) → \(Self.describe(b, a))"))
     }
     self.changes = changes
     let oldIDs = Set(old.diagnostics.map(\.id))
     let newIDs = Set(new.diagnostics.map(\.id))
     resolvedDiagnostics = old.diagnostics.filter { !newIDs.contains($0.id) }
     introducedDiagnostics = new.diagnostics.filter { !oldIDs.contains($0.id) }
+  }
+
+  /// The route's summary, with its TLS level when that is what changes.
+  public static func describe(_ route: Route, _ other: Route) -> String {
+    route.tls == other.tls ? route.summary : "\(route.summary) (TLS \(route.tls))"
   }
 
   static func differs(_ a: Route, _ b: Route) -> Bool {

@@ -242,8 +242,8 @@ extension Reports {
       out += "\(c.changes.count) sender(s) change route:\n"
       for change in c.changes {
         out += "  \(change.sender)\n"
-        out += "    \(c.from.version.name): \(change.from.summary)\n"
-        out += "    \(c.to.version.name): \(change.to.summary)\n"
+        out += "    \(c.from.version.name): \(VersionComparison.describe(change.from, change.to))\n"
+        out += "    \(c.to.version.name): \(VersionComparison.describe(change.to, change.from))\n"
       }
     }
     if !c.resolvedDiagnostics.isEmpty {
