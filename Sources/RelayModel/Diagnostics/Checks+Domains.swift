@@ -27,18 +27,24 @@ extension Checks {
   /// `\b` stops at dots (v<14) and every `.` in the domain matches any character.
   private static func checkCollisions(_ c: Context, _ out: inout [Diagnostic]) {
     guard let map = c.state.relayhostMap, c.relayHostSet else { return }
-    var exactKeys: Set<String> = []
-    for (index, line) in map.lines.enumerated() {
-      exactKeys.insert(firstWord(line))
-      if case .generatedForDomain(let domain) = map.origins[index] { exactKeys.insert("@" + domain) }
+    // Domains that got their own generated line are fine; for the others, an exact
+    // `@domain` key among the admin's relay map lines (or an opt-out) explains it.
+    var generated: Set<String> = []
+    for origin in map.origins {
+      if case .generatedForDomain(let domain) = origin { generated.insert(domain) }
     }
+    var exactKeys: Set<String> = []
     var optedOut: Set<String> = []
     for kind in c.configuration.relayMap?.kinds ?? [] {
-      if case .optOut(let domain) = kind { optedOut.insert(domain) }
+      switch kind {
+      case .relay(let key, _): exactKeys.insert(key)
+      case .optOut(let domain): optedOut.insert(domain)
+      default: break
+      }
     }
     var reported = 0
     for domain in c.state.managedDomains where !domain.isEmpty {
-      if exactKeys.contains("@" + domain) || optedOut.contains(domain) { continue }
+      if generated.contains(domain) || optedOut.contains(domain) || exactKeys.contains("@" + domain) { continue }
       guard reported < 50 else { break }
       let pattern = DomainPattern(domain: Array(domain.utf8)[...])
       let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
@@ -52,6 +58,9 @@ extension Checks {
         }
         index.remove(line)
       }
+      // No line matches: the domain's entry was glued onto an unterminated line, which
+      // `missing-final-newline` reports.
+      guard blocker != nil else { continue }
       let blockerText = blocker.map { "'\(firstWord(map.lines[$0]))' (\(describe(map.origins[$0], map.lines[$0])))" }
       let location = blocker.flatMap { map.origins[$0].location }
       let why =

@@ -74,8 +74,14 @@ public indirect enum JSONValue: Equatable, Sendable {
   static func escape(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     // Fast path: most strings need no escaping and are copied in one go.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      out.append(contentsOf: s.utf8)
+    let plain = s.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+      for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        return false
+      }
+      out.append(contentsOf: buffer)
+      return true
+    }
+    if plain == true {
       out.append(UInt8(ascii: "\""))
       return
     }

@@ -234,3 +234,26 @@ struct ReportRenderingTests {
 extension RoutingPreview {
   var json: JSONValue { Reports.previewJSON(self) }
 }
+
+@Suite("Collision diagnostics")
+struct CollisionTests {
+  @Test("a glued entry is reported as a missing final newline, not as a collision")
+  func gluedIsNotACollision() throws {
+    let p = try preview(fixture: "missing-final-newline", version: "13.3.1")
+    #expect(p.has(.missingFinalNewline))
+    #expect(!p.has(.prefixCollision))
+  }
+
+  @Test("a hyphen lookalike blocks the dotted domain on v14 too")
+  func hyphenLookalike() throws {
+    let config = configuration(
+      relayMap: "@example-com.test [other.test]:587\n", sasl: "@x.test u:p\n",
+      accounts: "u@example.com.test|{X}y\n", env: ["RELAY_HOST": "r.test"])
+    let p = try preview(config, "15.1.0")
+    #expect(p.state.relayhostMap?.textLines == ["@example-com.test [other.test]:587"])
+    let d = try #require(p.first(.prefixCollision))
+    #expect(d.message.hasPrefix("'example.com.test' gets no RELAY_HOST entry"))
+    #expect(d.location == SourceLocation(file: "postfix-relaymap.cf", line: 1))
+    #expect(p.routeFor("u@example.com.test").outcome == .direct)
+  }
+}
