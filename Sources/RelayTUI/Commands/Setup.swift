@@ -4,7 +4,7 @@ import RelayModel
 /// `dms-relay setup`: say where mail should go, get the files and env DMS of your version
 /// needs (the planner), see the routing they produce, then write them.
 ///
-/// The interactive form is the wizard (not built yet); `--non-interactive` does the same
+/// The interactive form is the wizard (`WizardSession`); `--non-interactive` does the same
 /// from options, for Ansible and CI.
 struct Setup: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -65,9 +65,12 @@ struct Setup: ParsableCommand {
 
   func run() throws {
     guard nonInteractive else {
-      printError(
-        "dms-relay: error: the setup wizard needs a terminal and is not available yet; use 'dms-relay setup --non-interactive' (see 'dms-relay setup --help')")
-      throw ExitCode(SysExit.usage.rawValue)
+      // The interactive wizard (Sources/RelayTUI/Wizard); abandoning it exits 1.
+      try reportingErrors {
+        try WizardSession.requireTerminal()
+        if case .abandoned = WizardSession.run(try config.load()) { throw ExitCode(1) }
+      }
+      return
     }
     try reportingErrors {
       let intent = try makeIntent()
