@@ -132,9 +132,15 @@ public struct WizardPlan: Sendable {
         result.append(line)
         continue
       }
-      let indent = String(line.text.prefix { $0 == " " }.prefix(max(width / 2, 0)))
-      for text in TextWrap.lines(line.text, width: max(width - indent.count, 1)) {
-        result.append(WizardLine(indent + text, line.kind))
+      // Continuation lines line up with the text after the indent and a `1. ` or `- `.
+      let spaces = line.text.prefix { $0 == " " }
+      let rest = line.text.dropFirst(spaces.count)
+      let marker = rest.prefix { $0.isNumber || $0 == "." || $0 == "-" }
+      let hanging = !marker.isEmpty && rest.dropFirst(marker.count).first == " " ? marker.count + 1 : 0
+      let indent = String(repeating: " ", count: min(spaces.count + hanging, width / 2))
+      let wrapped = TextWrap.lines(String(rest), width: max(width - indent.count, 1))
+      for (index, text) in wrapped.enumerated() {
+        result.append(WizardLine((index == 0 ? String(spaces) : indent) + text, line.kind))
       }
     }
     return result
