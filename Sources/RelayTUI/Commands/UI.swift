@@ -23,7 +23,11 @@ struct UI: ParsableCommand {
   func run() throws {
     try reportingErrors {
       try UISession.requireTerminal()
-      let loaded = try config.load()
+      var loaded = try config.load()
+      // Setup wizard hook (Sources/RelayTUI/Wizard): offered first when no relay is configured.
+      if WizardSession.hasNoRelay(loaded), case .written = WizardSession.run(loaded, offering: true) {
+        loaded = try config.load()
+      }
       UISession.run(loaded)
     }
   }
