@@ -192,13 +192,14 @@ struct SetupCommandTests {
     #expect(result.stdout.contains("many networks block outgoing port 25"))
   }
 
-  @Test("without --non-interactive: the wizard is not there yet (exit 64)")
-  func interactiveNotYet() throws {
+  @Test("without --non-interactive and without a terminal: the wizard refuses and points to --non-interactive (exit 64)")
+  func interactiveNeedsTerminal() throws {
     let root = try CLIHarness.checkout(of: "relay-host-with-port")
     defer { CLIHarness.remove(root) }
     let result = try CLIHarness.run(["setup"], in: root)
     #expect(result.status == 64)
     #expect(result.stderr.contains("the setup wizard needs a terminal"))
+    #expect(result.stderr.contains("dms-relay setup --non-interactive"))
   }
 }
 
