@@ -67,7 +67,8 @@ extension PlanBuilder {
       explanation =
         "Postfix finds \(route.authDecidedBy.map { "'\($0)'" } ?? "no credentials") for it; credentials keyed by the relay cannot differ per sender without an '@domain' line."
     } else {
-      explanation = "DMS \(planner.version) would \(route.summary)."
+      explanation =
+        "No change this planner makes gets DMS \(planner.version) there; the diagnostics name the line at fault."
     }
     return PlanLimitation(domain: planned.domain, wanted: planned.wanted, actual: route, explanation: explanation)
   }
