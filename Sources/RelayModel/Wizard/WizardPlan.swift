@@ -33,7 +33,7 @@ public struct WizardPlan: Sendable {
       self.error = "cannot write: \(error.description)"
     }
 
-    lines.append(WizardLine("DMS \(version) (\(version.family.rawValue)): \(Self.describe(intent))", .bold))
+    lines.append(WizardLine("DMS \(version) (\(version.family.rawValue)): \(intent.summary)", .bold))
     lines.append(WizardLine(""))
     lines.append(WizardLine("Where mail goes after writing", .heading))
     let width = max(plan.routes.map { $0.label.count }.max() ?? 0, 6)
@@ -60,7 +60,7 @@ public struct WizardPlan: Sendable {
 
     lines.append(WizardLine(plan.steps.isEmpty ? "Changes: none" : "Changes", .heading))
     for (index, step) in plan.steps.enumerated() {
-      lines.append(WizardLine("  \(index + 1). [\(Self.fileLabel(step, loaded: loaded))] \(step.summary)"))
+      lines.append(WizardLine("  \(index + 1). [\(loaded.fileLabel(for: step))] \(step.summary)"))
       lines.append(WizardLine("     \(step.reason)", .dim))
     }
     lines.append(WizardLine(""))
@@ -102,27 +102,6 @@ public struct WizardPlan: Sendable {
     self.lines = lines
   }
 
-  /// `all mail via [h]:587 as 'u'` / `a.test via …; every other domain direct`.
-  static func describe(_ intent: RoutingIntent) -> String {
-    var parts = intent.domains.map { "\($0.domain) \($0.destination)" }
-    parts.append(intent.domains.isEmpty ? "all mail \(intent.otherDomains)" : "every other domain \(intent.otherDomains)")
-    return parts.joined(separator: "; ")
-  }
-
-  /// The file a step changes, with the env file's path for env steps.
-  static func fileLabel(_ step: PlanStep, loaded: LoadedConfiguration) -> String {
-    guard step.isEnvironmentChange, let edit = step.edit else { return step.fileName }
-    let key: String
-    switch edit {
-    case .setEnv(let k, _), .unsetEnv(let k): key = k
-    default: return step.fileName
-    }
-    switch loaded.envLocation(for: key) {
-    case .envFile(let path): return path
-    case .composeInline(let file, _): return "\(file) environment:"
-    case .none: return "env file"
-    }
-  }
 
   /// The report wrapped to `width` columns (continuation lines keep the indent).
   public func rows(width: Int) -> [WizardLine] {

@@ -181,7 +181,7 @@ enum SetupReport {
   ) -> String {
     var out: [String] = []
     let version = plan.version
-    out.append("Plan for DMS \(version) (\(version.family.rawValue)): \(describe(plan.intent))")
+    out.append("Plan for DMS \(version) (\(version.family.rawValue)): \(plan.intent.summary)")
     out.append("Config folder: \(loaded.configDirectory ?? "(none)"); environment: \(loaded.environmentDescription)")
     out.append("")
 
@@ -190,7 +190,7 @@ enum SetupReport {
     } else {
       out.append("Steps:")
       for (index, step) in plan.steps.enumerated() {
-        out.append("  \(index + 1). [\(fileLabel(step, loaded: loaded))] \(step.summary)")
+        out.append("  \(index + 1). [\(loaded.fileLabel(for: step))] \(step.summary)")
         out.append("     \(step.reason)")
       }
     }
@@ -231,25 +231,6 @@ enum SetupReport {
     return out.joined(separator: "\n")
   }
 
-  static func describe(_ intent: RoutingIntent) -> String {
-    var parts = intent.domains.map { "\($0.domain) \($0.destination)" }
-    parts.append(intent.domains.isEmpty ? "all mail \(intent.otherDomains)" : "every other domain \(intent.otherDomains)")
-    return parts.joined(separator: "; ")
-  }
-
-  static func fileLabel(_ step: PlanStep, loaded: LoadedConfiguration) -> String {
-    guard step.isEnvironmentChange, let edit = step.edit else { return step.fileName }
-    let key: String
-    switch edit {
-    case .setEnv(let k, _), .unsetEnv(let k): key = k
-    default: return step.fileName
-    }
-    switch loaded.envLocation(for: key) {
-    case .envFile(let path): return path
-    case .composeInline(let file, _): return "\(file) environment:"
-    case .none: return "env file"
-    }
-  }
 
   /// Left-aligned columns separated by two spaces (trailing spaces trimmed).
   static func table(_ header: [String], _ rows: [[String]]) -> [String] {
