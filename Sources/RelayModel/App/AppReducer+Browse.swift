@@ -115,14 +115,18 @@ extension AppState {
         return error.description
       }
     }
-    guard workspace.edits.count != pendingBefore else {
+    guard workspace.edits.count != pendingBefore || !workspace.hasPendingChanges else {
       status = StatusMessage(notes.first ?? "nothing to change")
       return nil
     }
     recompute()
     let summary = edits.map(\.summary).joined(separator: "; ")
     let note = notes.first.map { " (\($0))" } ?? ""
-    status = StatusMessage("pending: \(summary)\(note) — w writes, u undoes", .success)
+    if !workspace.hasPendingChanges {
+      status = StatusMessage("\(summary): the files are back as read; nothing is pending", .success)
+    } else {
+      status = StatusMessage("pending: \(summary)\(note) — w writes, u undoes", .success)
+    }
     return nil
   }
 }

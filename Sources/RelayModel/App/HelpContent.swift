@@ -9,32 +9,29 @@ public enum HelpContent {
     Section(
       title: "Screens and moving",
       keys: [
-        KeyHint("1–5", "Domains, Relays, Credentials, Routing, Changes"),
-        KeyHint("←→ h l", "previous / next screen"),
-        KeyHint("↑↓ j k", "move"), KeyHint("PgUp PgDn", "page"), KeyHint("Home End g G", "first / last"),
-        KeyHint("/", "filter the list (Esc clears)"),
+        KeyHint("1–5", "switch screen"), KeyHint("←→ h l", "previous / next"),
+        KeyHint("↑↓ j k", "move"), KeyHint("PgUp PgDn", "page"), KeyHint("Home End", "first / last"),
+        KeyHint("/", "filter (Esc clears)"),
       ]),
     Section(
-      title: "Changing (pending until written)",
+      title: "Changes (pending until w)",
       keys: [
-        KeyHint("a", "add a relay mapping / credentials"), KeyHint("e Enter", "edit the selected entry"),
-        KeyHint("d", "delete the selected entry (asks)"), KeyHint("x", "opt the domain out of RELAY_HOST, or back in"),
-        KeyHint("E", "relay environment variables"), KeyHint("u", "undo the last pending change"),
-        KeyHint("w", "write all pending changes (lists the files, y confirms)"),
+        KeyHint("a", "add"), KeyHint("e Enter", "edit"), KeyHint("d", "delete (asks)"),
+        KeyHint("x", "opt out / back in"), KeyHint("E", "relay env variables"),
+        KeyHint("u", "undo"), KeyHint("w", "write (lists files, y)"),
       ]),
     Section(
       title: "Preview",
       keys: [
-        KeyHint("v", "cycle the DMS version previewed"), KeyHint("c", "compare with another version"),
-        KeyHint("t", "route any address"), KeyHint("i", "all diagnostics with their fixes"),
+        KeyHint("v", "cycle DMS version"), KeyHint("c", "compare versions"),
+        KeyHint("t", "route an address"), KeyHint("i", "all diagnostics"),
       ]),
     Section(
       title: "Dialogs",
       keys: [
         KeyHint("Tab S-Tab", "next / previous field"), KeyHint("Space", "toggle"),
-        KeyHint("^R", "show / hide the password"), KeyHint("Enter", "save (only when valid)"),
-        KeyHint("Esc", "cancel"),
+        KeyHint("^R", "show / hide password"), KeyHint("Enter", "save (when valid)"), KeyHint("Esc", "cancel"),
       ]),
-    Section(title: "", keys: [KeyHint("q", "quit (asks when changes are unsaved)"), KeyHint("?", "this help")]),
+    Section(title: "Leaving", keys: [KeyHint("q", "quit (asks if unsaved)"), KeyHint("?", "this help")]),
   ]
 }

@@ -33,6 +33,8 @@ public struct Workspace: Sendable {
     guard next.files != plan.files else { return notes.isEmpty ? ["nothing to change"] : notes }
     edits.append(edit)
     plan = next
+    // Back to the bytes as read (an opt-out toggled twice): nothing is pending any more.
+    if plan.isEmpty { edits = [] }
     rebuildConfiguration()
     return notes
   }

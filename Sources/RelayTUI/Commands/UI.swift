@@ -45,33 +45,8 @@ enum UISession {
     }
   }
 
-  /// The state the UI opens with: the detected version (or the newest family, saying so),
-  /// on the Routing screen when nothing can leave at all.
-  static func initialState(_ loaded: LoadedConfiguration, size: Size = Size(rows: 24, columns: 80)) -> AppState {
-    var status: StatusMessage?
-    let version: DMSVersion
-    if let detected = loaded.version {
-      version = detected
-    } else {
-      version = DMSVersion.representative(of: .v14plus)
-      let why = loaded.versionProblem?.description ?? VersionUnavailable.notGiven.description
-      status = StatusMessage("\(why) — previewing \(version.name); v changes it", .warning)
-    }
-    if loaded.configDirectory == nil {
-      status = StatusMessage("no config folder found: pass --config-dir PATH (edits need it)", .warning)
-    } else if status == nil, let warning = loaded.warnings.first {
-      status = StatusMessage(warning, .warning)
-    }
-    var state = AppState(workspace: Workspace(loaded), version: version, size: size, status: status)
-    if state.derived.headline != nil {
-      state.tab = .routing
-      if status == nil { state.status = StatusMessage("mail will not go where the files say: see the banner (i lists every diagnostic)", .error) }
-    }
-    return state
-  }
-
   static func run(_ loaded: LoadedConfiguration) {
-    var runner = Runner(state: initialState(loaded))
+    var runner = Runner(state: .opening(loaded, size: Size(rows: 24, columns: 80)))
     let final = runner.run()
     if final.hasUnsavedChanges {
       print("dms-relay: quit with \(final.workspace.edits.count) unsaved change(s); nothing was written")

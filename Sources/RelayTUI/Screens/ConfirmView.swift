@@ -6,9 +6,9 @@ enum ConfirmView {
     let maxWidth = min(surface.size.columns - 4, 84)
     let lines = BoxText.wrap(confirmation.lines, width: maxWidth - 4)
     let width = max(lines.map(CellWidth.of).max() ?? 0, CellWidth.of(confirmation.title) + 6, 40) + 4
-    let box = Overlay.centred(width: width, height: lines.count + 5, in: surface.size)
+    let box = Overlay.centred(width: width, height: lines.count + 4, in: surface.size)
     surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: confirmation.title, style: .warning)
-    for (index, line) in lines.prefix(max(box.innerRows - 3, 0)).enumerated() {
+    for (index, line) in lines.prefix(max(box.innerRows - 2, 0)).enumerated() {
       surface.put(line, at: Point(row: box.top + 1 + index, column: box.innerLeft), width: box.innerWidth, style: .normal)
     }
     let row = box.top + box.height - 2

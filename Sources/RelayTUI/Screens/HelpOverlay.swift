@@ -1,21 +1,35 @@
 import RelayModel
 
-/// `?`: every key, grouped (`HelpContent`).
+/// `?`: every key, grouped (`HelpContent`), in two columns when the terminal is wide.
 enum HelpOverlay {
+  static let keyWidth = 11
+
   static func render<S: Surface>(into surface: inout S) {
-    var lines: [[Span]] = []
-    for section in HelpContent.sections {
-      if !section.title.isEmpty { lines.append([Span(section.title, .header)]) }
-      for hint in section.keys {
-        lines.append([Span(CellWidth.fit(hint.key, 14), .keyLabel), Span("  " + hint.label)])
-      }
-      lines.append([])
+    let columns = surface.size.columns >= 76 ? 2 : 1
+    let blocks = HelpContent.sections.map(lines)
+    // Fill the first column up to half of all lines, keeping sections whole.
+    let total = blocks.reduce(0) { $0 + $1.count }
+    var left: [[Span]] = []
+    var right: [[Span]] = []
+    for block in blocks {
+      if columns == 2, left.count >= (total + 1) / 2 { right += block } else { left += block }
     }
-    let box = Overlay.centred(width: 74, height: lines.count + 3, in: surface.size)
+    let columnWidth = 36
+    let rows = max(left.count, right.count)
+    let box = Overlay.centred(width: columns * columnWidth + (columns - 1) * 2 + 4, height: rows + 3, in: surface.size)
     surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: "Keys")
-    for (index, spans) in lines.prefix(box.innerRows - 1).enumerated() {
-      surface.put(spans, at: Point(row: box.top + 1 + index, column: box.innerLeft), width: box.innerWidth)
+    for (index, spans) in left.prefix(box.innerRows - 1).enumerated() {
+      surface.put(spans, at: Point(row: box.top + 1 + index, column: box.innerLeft), width: columnWidth)
+    }
+    for (index, spans) in right.prefix(box.innerRows - 1).enumerated() {
+      surface.put(spans, at: Point(row: box.top + 1 + index, column: box.innerLeft + columnWidth + 2), width: columnWidth)
     }
     surface.put("press any key", at: Point(row: box.top + box.height - 2, column: box.innerLeft), style: .dim)
+  }
+
+  static func lines(_ section: HelpContent.Section) -> [[Span]] {
+    [[Span(section.title, .header)]]
+      + section.keys.map { [Span(CellWidth.fit(" " + $0.key, keyWidth), .keyLabel), Span(" " + $0.label)] }
+      + [[]]
   }
 }
