@@ -35,7 +35,11 @@ enum DialogView {
       }
       let below = Point(row: row + 1, column: column)
       if !field.isDisabled, let problem = field.visibleProblem {
-        surface.put("✖ " + problem, at: below, width: box.innerWidth - labelWidth, style: .error)
+        // A long reason starts under the label rather than being cut.
+        let text = "✖ " + problem
+        let fits = CellWidth.of(text) <= box.innerWidth - labelWidth
+        let start = fits ? below : Point(row: row + 1, column: box.innerLeft + 2)
+        surface.put(text, at: start, width: box.innerWidth - (start.column - box.innerLeft), style: .error)
       } else if !field.isToggle, let hint = field.hint {
         surface.put(field.isDisabled ? "not used for an opt-out" : hint, at: below, width: box.innerWidth - labelWidth, style: .dim)
       }
