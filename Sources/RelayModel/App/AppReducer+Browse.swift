@@ -49,6 +49,7 @@ extension AppState {
 
   mutating func switchTab(to tab: Tab) {
     self.tab = tab
+    if visible[tab] == nil { visible[tab] = filtered(tab) }
     clampPosition(tab)
   }
 

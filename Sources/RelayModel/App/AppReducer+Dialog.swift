@@ -16,9 +16,6 @@ extension AppState {
         dialog.fields[index].isOn.toggle()
       }
     case .enter:
-      if dialog.fields.indices.contains(dialog.focus), dialog.fields[dialog.focus].isToggle, false {
-        break
-      }
       return submit(&dialog)
     default:
       if dialog.fields.indices.contains(dialog.focus), dialog.fields[dialog.focus].type(key) {

@@ -16,9 +16,7 @@ public func reduce(into state: inout AppState, action: AppAction) -> [AppEffect]
   case .keyPressed(let key):
     switch state.destination {
     case nil: return state.browseKey(key)
-    case .dialog(var dialog):
-      let effects = state.dialogKey(key, &dialog)
-      return effects
+    case .dialog(var dialog): return state.dialogKey(key, &dialog)
     case .confirm(let confirmation): return state.confirmKey(key, confirmation)
     case .filter(let previous): return state.filterKey(key, previous: previous)
     case .help:

@@ -7,7 +7,7 @@
 public struct AppState: Sendable {
   public var tab: Tab = .domains
   /// Selection and scroll of each tab's list.
-  public var positions: [Tab: ListPosition] = [:]
+  public var positions: [Tab: ListPosition] = Dictionary(uniqueKeysWithValues: Tab.allCases.map { ($0, ListPosition()) })
   /// The `/` filter, applied to every list but Changes.
   public internal(set) var filter = ""
   public internal(set) var visible: [Tab: VisibleRows] = [:]
@@ -46,7 +46,15 @@ public struct AppState: Sendable {
 
   public func position(_ tab: Tab) -> ListPosition { positions[tab] ?? ListPosition() }
 
-  public func visibleRows(_ tab: Tab) -> VisibleRows { visible[tab] ?? .all(derived.rowCount(tab)) }
+  /// The rows of `tab` that pass the filter (cached for the current tab).
+  public func visibleRows(_ tab: Tab) -> VisibleRows { visible[tab] ?? filtered(tab) }
+
+  func filtered(_ tab: Tab) -> VisibleRows {
+    let count = derived.rowCount(tab)
+    let needle = filter.lowercased()
+    guard !needle.isEmpty, tab != .changes else { return .all(count) }
+    return .only((0..<count).filter { derived.searchText(tab, $0).contains(needle) })
+  }
 
   /// The row index (into the tab's rows) of the selection, nil when the list is empty.
   public func selectedIndex(_ tab: Tab) -> Int? {
@@ -80,18 +88,11 @@ public struct AppState: Sendable {
     refilter()
   }
 
-  /// Applies the filter to every list and keeps each selection on screen.
+  /// Applies the filter to the current list and keeps its selection on screen. Other lists
+  /// are filtered when shown (typing a filter over 100,000 rows filters one list, not four).
   mutating func refilter() {
-    let needle = filter.lowercased()
-    for tab in Tab.allCases {
-      let count = derived.rowCount(tab)
-      if needle.isEmpty || tab == .changes {
-        visible[tab] = .all(count)
-      } else {
-        visible[tab] = .only((0..<count).filter { derived.searchText(tab, $0).contains(needle) })
-      }
-      clampPosition(tab)
-    }
+    visible = [tab: filtered(tab)]
+    clampPosition(tab)
   }
 
   mutating func clampPosition(_ tab: Tab) {

@@ -11,7 +11,4 @@ public enum Key: Hashable, Sendable {
   /// Ctrl plus a letter, lowercase (`.control("r")` for Ctrl-R).
   case control(Character)
   case function(Int)
-
-  /// `.character(c)` for a one-character string, for tests and key tables.
-  public static func char(_ c: Character) -> Key { .character(c) }
 }

@@ -26,7 +26,7 @@ enum DetailPane {
     mutating func message(_ icon: String, _ text: String, _ style: Style, fix: String? = nil) {
       let textWidth = max(width - 4, 10)
       for (index, line) in TextWrap.lines(text, width: textWidth).enumerated() {
-        lines.append([Span(index == 0 ? " \(icon) " : "   ", style), Span(line, style == .error ? .normal : .normal)])
+        lines.append([Span(index == 0 ? " \(icon) " : "   ", style), Span(line)])
       }
       if let fix {
         for line in TextWrap.lines("Fix: \(fix)", width: textWidth) {
