@@ -20,14 +20,9 @@ struct Runner {
 
   /// Runs until the admin quits; returns the final state.
   mutating func run() -> AppState {
-    _ = dr_set_locale()
-    let asciiOnly = dr_is_utf8() == 0
-    dr_install_signal_handlers()
-    dr_start()
-    defer { dr_stop() }
-    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-    let mode: CursesSurface.ColorMode = !noColor && dr_has_colors() != 0 ? .color : .monochrome
-    let attributes = CursesSurface.attributes(for: mode)
+    let session = TerminalSession.start()
+    defer { session.stop() }
+    let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
 
     var pending = reduce(into: &state, action: .resized(Self.terminalSize()))
