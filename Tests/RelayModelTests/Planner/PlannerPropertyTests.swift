@@ -6,20 +6,7 @@
 import Testing
 @testable import RelayModel
 
-/// SplitMix64: small, fast and the same on every platform, so a failing seed reproduces.
-struct PlanRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-  mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &self)! }
-}
+typealias PlanRandom = SeededGenerator
 
 /// Random small configurations and intents over a fixed pool of names, so collisions
 /// (prefixes, letter case, stale entries, env credentials) happen often.

@@ -1,4 +1,5 @@
-/// A reproducible random source for the generated-file tests (SplitMix64).
+/// A reproducible random source for the generated-file and planner property tests
+/// (SplitMix64: small, fast and the same on every platform, so a failing seed reproduces).
 struct SeededGenerator: RandomNumberGenerator {
   var state: UInt64
 
@@ -11,6 +12,9 @@ struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+
+  mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+  mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &self)! }
 }
 
 /// Generators of configuration-file bytes mixing everything DMS and admins put in them.
