@@ -61,18 +61,7 @@ public struct DialogField: Hashable, Sendable {
       isTouched = true
       return true
     }
-    switch key {
-    case .character(let c):
-      if isPristine { text = "" }
-      text.append(c)
-    case .backspace:
-      if isPristine { text = "" } else if !text.isEmpty { text.removeLast() }
-    case .control("u"):
-      text = ""
-    default:
-      return false
-    }
-    isPristine = false
+    guard TextEditing.apply(key, to: &text, isPristine: &isPristine) else { return false }
     isTouched = true
     return true
   }

@@ -28,18 +28,7 @@ public struct WizardField: Hashable, Sendable {
 
   /// Applies one typed key; returns false when the key is not for a text field.
   mutating func type(_ key: Key) -> Bool {
-    switch key {
-    case .character(let c):
-      if isPristine { text = "" }
-      text.append(c)
-    case .backspace:
-      if isPristine { text = "" } else if !text.isEmpty { text.removeLast() }
-    case .control("u"):
-      text = ""
-    default:
-      return false
-    }
-    isPristine = false
+    guard TextEditing.apply(key, to: &text, isPristine: &isPristine) else { return false }
     isTouched = true
     return true
   }
