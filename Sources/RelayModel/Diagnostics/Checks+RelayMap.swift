@@ -94,7 +94,7 @@ extension Checks {
   private static func checkValue(
     key: String, value: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]
   ) {
-    let list = NextHopList(value)
+    let list = c.router.nextHopList(value)
     switch list.first {
     case .failure(.comment):
       out.append(

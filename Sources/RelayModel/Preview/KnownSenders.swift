@@ -38,6 +38,8 @@ public struct KnownSenders: Sendable {
   private var seenAddresses: Set<String> = []
 
   public init(_ config: Configuration) {
+    // Most domains come from the accounts file: growing the index 100,000 times costs more.
+    indexByFolded.reserveCapacity(config.accounts?.document.lines.count ?? 0)
     for line in config.accounts?.document.lines ?? [] {
       // `user@domain|hash`: the domain is after the last '@' before the first '|'.
       let body = line.content
@@ -49,30 +51,48 @@ public struct KnownSenders: Sendable {
     for kind in config.virtual?.kinds ?? [] {
       if case .alias(let key, _) = kind, let sender = SenderAddress(key) { add(sender.domain, .aliases) }
     }
-    for kind in config.relayMap?.kinds ?? [] {
-      switch kind {
-      case .relay(let key, _), .keyWithoutValue(let key): addKey(key, .relayMap)
-      case .optOut(let domain): add(domain, .relayMap)
-      default: break
-      }
-    }
-    for kind in config.saslPasswords?.kinds ?? [] {
-      switch kind {
-      case .credential(let key, _, _), .credentialWithoutColon(let key, _): addKey(key, .credentials)
-      default: break
-      }
-    }
+    for line in config.relayMap?.document.lines ?? [] { addRelayMapLine(line.body) }
+    for line in config.saslPasswords?.document.lines ?? [] { addCredentialsLine(line.body) }
     let env = config.environment
     if env["ACCOUNT_PROVISIONER"] == "LDAP", let domain = env.derivedDomainName { add(domain, .ldap) }
   }
 
-  private mutating func addKey(_ key: String, _ source: Source) {
-    guard let sender = SenderAddress(key) else { return }
-    add(sender.domain, source)
-    if !sender.localPart.isEmpty {
-      let folded = key.lowercased()
-      if seenAddresses.insert(folded).inserted { addresses.append(key) }
+  /// What `RelayMapFile.classify` yields, read from the bytes: only the key is needed, and
+  /// building every line's key and value Strings was most of this initializer's time.
+  private mutating func addRelayMapLine(_ body: [UInt8]) {
+    guard !Bytes.isBlank(body), !Bytes.isComment(body) else { return }
+    let key = Self.keyRange(body)
+    // Not a relay line and `@domain` alone: an opt-out (rare, so the String path is fine).
+    if !RelayMapFile.passesStrictFilter(body), case .optOut(let domain) = RelayMapFile.classify(Line(body: body)) {
+      return add(domain, .relayMap)
     }
+    addKey(body[key], .relayMap)
+  }
+
+  /// What `SaslPasswordFile.classify` yields for a credential (a key with a value), from the bytes.
+  private mutating func addCredentialsLine(_ body: [UInt8]) {
+    guard !Bytes.isBlank(body), !Bytes.isComment(body) else { return }
+    let key = Self.keyRange(body)
+    guard Bytes.firstNonSpace(body, from: key.upperBound) < body.count else { return }  // no value
+    addKey(body[key], .credentials)
+  }
+
+  /// `KeyValueLine(body).key` as a range of `body`.
+  private static func keyRange(_ body: [UInt8]) -> Range<Int> {
+    let start = Bytes.firstNonSpace(body)
+    return start..<Bytes.firstSpace(body, from: start)
+  }
+
+  /// A table key's domain, and the key itself when it has a local part (`user@domain` routes
+  /// individually). Splits like `SenderAddress`, at the last `@` (never inside a UTF-8 sequence).
+  private mutating func addKey(_ key: ArraySlice<UInt8>, _ source: Source) {
+    guard let at = key.lastIndex(of: UInt8(ascii: "@")), at + 1 < key.endIndex else { return }
+    add(Bytes.string(key[(at + 1)...]), source)
+    if at > key.startIndex { addAddress(Bytes.string(key)) }
+  }
+
+  private mutating func addAddress(_ key: String) {
+    if seenAddresses.insert(key.lowercased()).inserted { addresses.append(key) }
   }
 
   private mutating func add(_ domain: String, _ source: Source) {

@@ -40,14 +40,24 @@ public struct Router: Sendable {
       ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil
     saslTable = hasPasswordMaps ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil
     var parsed: [String: ParsedValue] = [:]
-    for value in (relayTable?.entries.values.map(\.value) ?? []) + [relayhost] where parsed[value] == nil {
-      parsed[value] = ParsedValue(value)
+    func parseOnce(_ value: String) {
+      if parsed[value] == nil { parsed[value] = ParsedValue(value) }
     }
+    if let relayTable {
+      for entry in relayTable.entries.values { parseOnce(entry.value) }
+    }
+    parseOnce(relayhost)
     parsedValues = parsed
   }
 
   private func parsed(_ value: String) -> ParsedValue {
     parsedValues[value] ?? ParsedValue(value)
+  }
+
+  /// `NextHopList(value)`, parsed already when `value` is in the generated relay map: the
+  /// relay map checks ask for every line's value, and most share a few relays.
+  func nextHopList(_ value: String) -> NextHopList {
+    parsedValues[value]?.list ?? NextHopList(value)
   }
 
   /// True when Postfix's smtp client exits before delivering anything (spec §4, first quirk).
@@ -72,6 +82,8 @@ public struct Router: Sendable {
       return route
     }
     addSRSWarning(sender, to: &route)
+    // `@domain` (every known domain's route) is its own only lookup key: no Strings to build.
+    let lookupKeys = sender.localPart.isEmpty ? [senderText] : sender.lookupKeys
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
     if let relayTable {
@@ -82,7 +94,7 @@ public struct Router: Sendable {
           "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
           decidedBy: "relayhost_map")
       }
-      for key in sender.lookupKeys {
+      for key in lookupKeys {
         if let entry = relayTable.lookup(key) {
           route.decidedBy = "relayhost_map:\(entry.key)"
           route.decidedByOrigin = origin(state.relayhostMap, entry.lineIndex)
@@ -110,7 +122,7 @@ public struct Router: Sendable {
     }
 
     // 3. Credentials.
-    resolveCredentials(sender, into: &route)
+    resolveCredentials(lookupKeys: lookupKeys, into: &route)
     if route.outcome == .deferred { return route }
 
     if route.outcome == .relayed, let hop = route.hop, hop.port == 465 {
@@ -157,7 +169,8 @@ public struct Router: Sendable {
     }
   }
 
-  private func resolveCredentials(_ sender: SenderAddress, into route: inout Route) {
+  /// `lookupKeys`: the sender's, as `SenderAddress.lookupKeys` gives them.
+  private func resolveCredentials(lookupKeys: [String], into route: inout Route) {
     guard authEnabled, let saslTable else {
       if route.outcome == .relayed, let table = saslTable, !table.entries.isEmpty {
         route.warnings.append(
@@ -174,32 +187,38 @@ public struct Router: Sendable {
       }
       return
     }
-    var keys: [String] = []
-    if senderDependentAuthentication { keys += sender.lookupKeys }
-    if route.outcome == .relayed, let hop = route.hop {
-      keys.append(hop.host)
-      keys.append(hop.written)
+    // Sender keys, then the next hop's host and as written: the first key with an entry
+    // decides. No array of keys per route (100,000 routes).
+    let hop = route.outcome == .relayed ? route.hop : nil
+    if senderDependentAuthentication {
+      for key in lookupKeys where applyCredentials(saslTable, key, to: &route) { return }
     }
-    for key in keys {
-      guard let entry = saslTable.lookup(key) else { continue }
-      let user = entry.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        .first.map(String.init) ?? entry.value
-      if route.outcome == .direct {
-        route.warnings.append(
-          RouteWarning(
-            "credentials-on-direct",
-            "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
-        return
-      }
-      route.authDecidedBy = "sasl_passwd:\(entry.key)"
-      route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
-      if user.isEmpty {
-        route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
-        return
-      }
-      route.authUser = user
-      return
+    if let hop {
+      if applyCredentials(saslTable, hop.host, to: &route) { return }
+      if applyCredentials(saslTable, hop.written, to: &route) { return }
     }
+  }
+
+  /// Applies the sasl_passwd entry for `key`; false when there is none (try the next key).
+  private func applyCredentials(_ saslTable: TexthashTable, _ key: String, to route: inout Route) -> Bool {
+    guard let entry = saslTable.lookup(key) else { return false }
+    // The user is what precedes the first ':' (all of the value without one).
+    let user = entry.value.firstIndex(of: ":").map { String(entry.value[..<$0]) } ?? entry.value
+    if route.outcome == .direct {
+      route.warnings.append(
+        RouteWarning(
+          "credentials-on-direct",
+          "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
+      return true
+    }
+    route.authDecidedBy = "sasl_passwd:\(entry.key)"
+    route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
+    if user.isEmpty {
+      route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
+      return true
+    }
+    route.authUser = user
+    return true
   }
 
   private func addSRSWarning(_ sender: SenderAddress, to route: inout Route) {

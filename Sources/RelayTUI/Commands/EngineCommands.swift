@@ -112,7 +112,8 @@ struct Preview: ParsableCommand {
       let version = try loaded.requireVersion()
       let preview = RoutingPreview(configuration: loaded.configuration, version: version)
       if json {
-        writeStandardOutput(Reports.previewJSONBytes(preview))
+        // In 1 MB pieces: the whole document would be ~40 MB for 100,000 routes.
+        Reports.writePreviewJSON(preview) { writeStandardOutput($0) }
         // Nothing left to do: skip tearing down 100,000 routes one by one.
         Glibc.exit(preview.errorCount > 0 ? 1 : (strict && preview.warningCount > 0 ? 2 : 0))
       } else {

@@ -216,6 +216,37 @@ struct ReportRenderingTests {
     let p = try preview(fixture: name, version: "13.3.1")
     #expect(Reports.previewJSONBytes(p) == p.json.renderedBytes())
     #expect(String(decoding: Reports.previewJSONBytes(p), as: UTF8.self) == p.json.rendered())
+    var pieces: [UInt8] = []
+    Reports.writePreviewJSON(p, chunkSize: 64) { pieces += $0 }
+    #expect(pieces == Reports.previewJSONBytes(p))
+  }
+
+  @Test("a route written straight to bytes equals its JSON tree, escapes and all origins included")
+  func routeBytesMatchTree() {
+    let plain = Route(
+      sender: "@a.test", outcome: .direct, nexthop: nil, relay: nil, authUser: nil, decidedBy: nil,
+      decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: "may", reason: nil, warnings: [])
+    var tricky = plain
+    tricky.sender = "q\"uo\\te\t@b.test"
+    tricky.outcome = .relayed
+    tricky.nexthop = "[r.test]:587"
+    tricky.relay = "r.test:587"
+    tricky.authUser = "us\u{1}er"
+    tricky.decidedBy = "relayhost_map:@b.test"
+    tricky.decidedByOrigin = .file(name: "odd\"name.cf", line: 12)
+    tricky.authOrigin = .environment(["RELAY_USER", "RELAY_PASSWORD"])
+    tricky.reason = "why\nnot"
+    tricky.warnings = [RouteWarning("a", "first \"one\""), RouteWarning("b", "second")]
+    var generated = plain
+    generated.decidedByOrigin = .generatedForDomain("c.test")
+    generated.warnings = [RouteWarning("c", "only")]
+    for route in [plain, tricky, generated] {
+      var bytes: [UInt8] = []
+      Reports.writeRoute(route, into: &bytes)
+      var tree: [UInt8] = []
+      Reports.routeJSON(route).write(into: &tree, indent: 2)
+      #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: tree, as: UTF8.self))
+    }
   }
 
   @Test("generate JSON redacts passwords unless asked")
