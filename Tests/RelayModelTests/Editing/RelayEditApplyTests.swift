@@ -259,7 +259,7 @@ struct RelayEditApplyTests {
     .delDomain(domain: "example.com"),
   ]
 
-  @Test("byte-equal to DMS's _db_operation on generated LF/CRLF files", arguments: 0..<100)
+  @Test("byte-equal to setup relay's grep/sed/echo steps on generated LF/CRLF files", arguments: 0..<100)
   func matchesDMS(seed: Int) throws {
     let file = Self.generated(seed: UInt64(seed))
     for edit in Self.edits {
