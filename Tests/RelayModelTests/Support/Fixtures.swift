@@ -15,7 +15,11 @@ enum Fixtures {
     let dir = directory(name)
     let envBytes = [UInt8]((try? Data(contentsOf: dir.appendingPathComponent("env"))) ?? Data())
     let env = EnvFile(bytes: envBytes).environment(path: "env")
-    return try ConfigDirectory(path: dir.path).load(environment: env)
+    // The config folder is read by the same loader the CLI uses; the fixture's `env` is a
+    // plain KEY=VALUE file named "env", reported as such in diagnostics.
+    var configuration = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
+    configuration.environment = env
+    return configuration
   }
 
   struct Expected: Decodable, Equatable {
