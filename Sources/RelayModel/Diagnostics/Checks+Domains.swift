@@ -25,32 +25,32 @@ extension Checks {
 
   /// A managed domain that gets no generated entry because DMS's grep matched another line:
   /// `\b` stops at dots (v<14) and every `.` in the domain matches any character.
+  ///
+  /// The generator says which domains a line already in the table covered; those with an
+  /// `@domain` key of their own in the admin's relay map (or an opt-out) are fine.
   private static func checkCollisions(_ c: Context, _ out: inout [Diagnostic]) {
-    guard let map = c.state.relayhostMap, c.relayHostSet else { return }
-    // Domains that got their own generated line are fine; for the others, an exact
-    // `@domain` key among the admin's relay map lines (or an opt-out) explains it.
-    var generated: Set<String> = []
-    for origin in map.origins {
-      if case .generatedForDomain(let domain) = origin { generated.insert(domain) }
-    }
-    var exactKeys: Set<String> = []
+    guard let map = c.state.relayhostMap, c.relayHostSet, !c.state.blockedDomains.isEmpty else { return }
+    var exactKeys = ByteKeyIndex(foldsCase: false, capacity: c.relayMapLines.count)
     var optedOut: Set<String> = []
-    for kind in c.configuration.relayMap?.kinds ?? [] {
-      switch kind {
-      case .relay(let key, _): exactKeys.insert(key)
-      case .optOut(let domain): optedOut.insert(domain)
-      default: break
+    for line in c.relayMapLines {
+      let body = line.body
+      if RelayMapFile.passesStrictFilter(body) {
+        let start = Bytes.firstNonSpace(body)
+        exactKeys.insert(body[start..<Bytes.firstSpace(body, from: start)])
+      } else if case .optOut(let domain) = RelayMapFile.classify(line) {
+        optedOut.insert(domain)
       }
     }
     var reported = 0
-    for domain in c.state.managedDomains where !domain.isEmpty {
-      if generated.contains(domain) || optedOut.contains(domain) || exactKeys.contains("@" + domain) { continue }
+    for blocked in c.state.blockedDomains where !blocked.domain.isEmpty {
+      let domain = blocked.domain
+      if optedOut.contains(domain) || exactKeys.id(of: "@" + domain) != nil { continue }
       guard reported < 50 else { break }
       let pattern = DomainPattern(domain: Array(domain.utf8)[...])
       let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
       var index = LinePrefixIndex(depthLimit: domain.utf8.count + 3)
       var blocker: Int?
-      for (i, line) in map.lines.enumerated() {
+      for (i, line) in map.lines.prefix(blocked.tableLines).enumerated() {
         index.insert(line)
         if index.matches(pattern, ending: ending) {
           blocker = i
@@ -60,17 +60,16 @@ extension Checks {
       }
       // No line matches: the domain's entry was glued onto an unterminated line, which
       // `missing-final-newline` reports.
-      guard blocker != nil else { continue }
-      let blockerText = blocker.map { "'\(firstWord(map.lines[$0]))' (\(describe(map.origins[$0], map.lines[$0])))" }
-      let location = blocker.flatMap { map.origins[$0].location }
+      guard let blocker else { continue }
+      let blockerText = "'\(firstWord(map.lines[blocker]))' (\(describe(map.origins[blocker], map.lines[blocker])))"
       let why =
         c.isLegacy
-        ? "DMS's check grep '^@\(domain)\\b' also matches \(blockerText ?? "another line") — '\\b' stops at a dot or hyphen and each '.' matches any character"
-        : "DMS's check grep -E '^@\(domain)\\s+' also matches \(blockerText ?? "another line") — each '.' matches any character"
+        ? "DMS's check grep '^@\(domain)\\b' also matches \(blockerText) — '\\b' stops at a dot or hyphen and each '.' matches any character"
+        : "DMS's check grep -E '^@\(domain)\\s+' also matches \(blockerText) — each '.' matches any character"
       reported += 1
       out.append(
         Diagnostic(
-          .prefixCollision, at: location,
+          .prefixCollision, at: map.origins[blocker].location,
           "'\(domain)' gets no RELAY_HOST entry: \(why)",
           fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])"))
     }

@@ -34,19 +34,21 @@ public struct KnownSenders: Sendable {
   public private(set) var domains: [Domain] = []
   /// `user@domain` keys of the relay map or credentials file (they route individually).
   public private(set) var addresses: [String] = []
-  private var indexByFolded: [String: Int] = [:]
+  /// Folded domain → position in `domains` (the ID is the position).
+  private var indexByFolded: ByteKeyIndex
   private var seenAddresses: Set<String> = []
 
   public init(_ config: Configuration) {
     // Most domains come from the accounts file: growing the index 100,000 times costs more.
-    indexByFolded.reserveCapacity(config.accounts?.document.lines.count ?? 0)
+    indexByFolded = ByteKeyIndex(foldsCase: true, capacity: config.accounts?.document.lines.count ?? 0)
+    domains.reserveCapacity(config.accounts?.document.lines.count ?? 0)
     for line in config.accounts?.document.lines ?? [] {
       // `user@domain|hash`: the domain is after the last '@' before the first '|'.
       let body = line.content
       guard !Bytes.isComment(body), let bar = body.firstIndex(of: UInt8(ascii: "|")),
         let at = body[..<bar].lastIndex(of: UInt8(ascii: "@"))
       else { continue }
-      add(Bytes.string(Bytes.trimmed(body[(at + 1)..<bar])), .accounts)
+      add(Bytes.trimmed(body[(at + 1)..<bar]), .accounts)
     }
     for kind in config.virtual?.kinds ?? [] {
       if case .alias(let key, _) = kind, let sender = SenderAddress(key) { add(sender.domain, .aliases) }
@@ -87,7 +89,7 @@ public struct KnownSenders: Sendable {
   /// individually). Splits like `SenderAddress`, at the last `@` (never inside a UTF-8 sequence).
   private mutating func addKey(_ key: ArraySlice<UInt8>, _ source: Source) {
     guard let at = key.lastIndex(of: UInt8(ascii: "@")), at + 1 < key.endIndex else { return }
-    add(Bytes.string(key[(at + 1)...]), source)
+    add(key[(at + 1)...], source)
     if at > key.startIndex { addAddress(Bytes.string(key)) }
   }
 
@@ -96,19 +98,23 @@ public struct KnownSenders: Sendable {
   }
 
   private mutating func add(_ domain: String, _ source: Source) {
-    guard !domain.isEmpty, !domain.utf8.contains(where: Bytes.isSpace) else { return }
-    let folded = TexthashTable.fold(domain)
+    add(Array(domain.utf8)[...], source)
+  }
+
+  /// Registers `domain` (a String is built only the first time it is seen, in any case).
+  private mutating func add(_ domain: ArraySlice<UInt8>, _ source: Source) {
+    guard !domain.isEmpty, !domain.contains(where: Bytes.isSpace) else { return }
     let bit = Domain.bit(source)
-    if let index = indexByFolded[folded] {
-      domains[index].sourceBits |= bit
+    let (index, inserted) = indexByFolded.insert(domain)
+    if inserted {
+      domains.append(Domain(name: Bytes.string(domain), sourceBits: bit))
     } else {
-      indexByFolded[folded] = domains.count
-      domains.append(Domain(name: domain, sourceBits: bit))
+      domains[index].sourceBits |= bit
     }
   }
 
   /// The domain entry for `name`, ignoring case.
   public func domain(named name: String) -> Domain? {
-    indexByFolded[name.lowercased()].map { domains[$0] }
+    indexByFolded.id(of: name).map { domains[$0] }
   }
 }

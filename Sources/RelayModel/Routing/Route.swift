@@ -45,6 +45,8 @@ public struct Route: Hashable, Sendable {
   public var warnings: [RouteWarning]
   /// The parsed first next hop when relayed.
   public var hop: NextHop? = nil
+  /// The position in the router's `saslTable.entries` of the credentials used.
+  var authEntry: Int? = nil
 
   public var summary: String {
     switch outcome {

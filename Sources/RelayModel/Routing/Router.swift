@@ -14,16 +14,24 @@ public struct Router: Sendable {
   public let hasPasswordMaps: Bool
   public let senderDependentAuthentication: Bool
   public let relayhost: String
-  /// Every distinct relay value parsed once (50,000 entries often share a few relays).
-  private let parsedValues: [String: ParsedValue]
+  /// Each distinct relay map value parsed once, by `TexthashTable.distinctValues` position
+  /// (50,000 entries often share a few relays).
+  private let parsedValues: [ParsedValue]
+  private let parsedRelayhost: ParsedValue
+  /// `ENABLE_SRS=1`, and `SRS_EXCLUDE_DOMAINS` lowercased: read once, not per sender.
+  private let rewritesSenders: Bool
+  private let srsExcludedDomains: [String]
 
   struct ParsedValue: Sendable {
     var list: NextHopList
     var first: Result<NextHop, NextHop.ParseError>
+    /// `first`'s `host:port` as Postfix logs it, built once for every route through it.
+    var relay: String?
 
     init(_ value: String) {
       list = NextHopList(value)
       first = list.first
+      if case .success(let hop) = first { relay = hop.relay }
     }
   }
 
@@ -35,29 +43,22 @@ public struct Router: Sendable {
     hasPasswordMaps = state.setting("smtp_sasl_password_maps") != nil
     senderDependentAuthentication = state.setting("smtp_sender_dependent_authentication") == "yes"
     relayhost = state.setting("relayhost") ?? ""
-    relayTable =
+    let relayTable =
       state.setting("sender_dependent_relayhost_maps") != nil
       ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil
+    self.relayTable = relayTable
     saslTable = hasPasswordMaps ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil
-    var parsed: [String: ParsedValue] = [:]
-    func parseOnce(_ value: String) {
-      if parsed[value] == nil { parsed[value] = ParsedValue(value) }
-    }
-    if let relayTable {
-      for entry in relayTable.entries.values { parseOnce(entry.value) }
-    }
-    parseOnce(relayhost)
-    parsedValues = parsed
-  }
-
-  private func parsed(_ value: String) -> ParsedValue {
-    parsedValues[value] ?? ParsedValue(value)
+    parsedValues = relayTable?.distinctValues.map(ParsedValue.init) ?? []
+    parsedRelayhost = ParsedValue(relayhost)
+    rewritesSenders = environment["ENABLE_SRS"] == "1"
+    srsExcludedDomains = environment["SRS_EXCLUDE_DOMAINS"]
+      .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
   }
 
   /// `NextHopList(value)`, parsed already when `value` is in the generated relay map: the
   /// relay map checks ask for every line's value, and most share a few relays.
   func nextHopList(_ value: String) -> NextHopList {
-    parsedValues[value]?.list ?? NextHopList(value)
+    relayTable?.valueID(of: value).map { parsedValues[$0].list } ?? NextHopList(value)
   }
 
   /// True when Postfix's smtp client exits before delivering anything (spec §4, first quirk).
@@ -76,14 +77,16 @@ public struct Router: Sendable {
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
       decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
       reason: nil, warnings: [])
-    guard let sender = SenderAddress(senderText) else {
+    // Split at the last '@' without building Strings: every known domain's route is
+    // `@domain`, which is its own only lookup key.
+    let utf8 = senderText.utf8
+    guard let at = utf8.lastIndex(of: UInt8(ascii: "@")), utf8.index(after: at) != utf8.endIndex else {
       route.outcome = .bounced
       route.reason = "'\(senderText)' is not an address of the form user@domain"
       return route
     }
-    addSRSWarning(sender, to: &route)
-    // `@domain` (every known domain's route) is its own only lookup key: no Strings to build.
-    let lookupKeys = sender.localPart.isEmpty ? [senderText] : sender.lookupKeys
+    if rewritesSenders { addSRSWarning(domain: senderText[utf8.index(after: at)...], to: &route) }
+    let lookupKeys = at == utf8.startIndex ? [senderText] : SenderAddress(senderText)?.lookupKeys ?? []
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
     if let relayTable {
@@ -104,14 +107,14 @@ public struct Router: Sendable {
                 "continuation-line",
                 "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
           }
-          if let failed = applyNextHop(parsed(entry.value), to: &route) { return failed }
+          if let failed = applyNextHop(parsedValues[entry.valueID], to: &route) { return failed }
           break
         }
       }
     }
     if route.decidedBy == nil, !relayhost.isEmpty {
       route.decidedBy = "relayhost"
-      if let failed = applyNextHop(parsed(relayhost), to: &route) { return failed }
+      if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
     }
 
     // 2. The smtp client itself.
@@ -147,7 +150,7 @@ public struct Router: Sendable {
       route.outcome = .relayed
       route.hop = hop
       route.nexthop = hop.written
-      route.relay = hop.relay
+      route.relay = value.relay
       if list.words.count > 1 {
         let rest = list.words.dropFirst().joined(separator: " ")
         route.warnings.append(
@@ -201,7 +204,8 @@ public struct Router: Sendable {
 
   /// Applies the sasl_passwd entry for `key`; false when there is none (try the next key).
   private func applyCredentials(_ saslTable: TexthashTable, _ key: String, to route: inout Route) -> Bool {
-    guard let entry = saslTable.lookup(key) else { return false }
+    guard let position = saslTable.position(of: key) else { return false }
+    let entry = saslTable.entries[position]
     // The user is what precedes the first ':' (all of the value without one).
     let user = entry.value.firstIndex(of: ":").map { String(entry.value[..<$0]) } ?? entry.value
     if route.outcome == .direct {
@@ -212,6 +216,7 @@ public struct Router: Sendable {
       return true
     }
     route.authDecidedBy = "sasl_passwd:\(entry.key)"
+    route.authEntry = position
     route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
     if user.isEmpty {
       route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
@@ -221,15 +226,12 @@ public struct Router: Sendable {
     return true
   }
 
-  private func addSRSWarning(_ sender: SenderAddress, to route: inout Route) {
-    guard environment["ENABLE_SRS"] == "1" else { return }
-    let excluded = environment["SRS_EXCLUDE_DOMAINS"].split(whereSeparator: { $0 == "," || $0.isWhitespace })
-      .map { $0.lowercased() }
-    if !excluded.contains(sender.domain.lowercased()) {
+  private func addSRSWarning(domain: Substring, to route: inout Route) {
+    if !srsExcludedDomains.contains(domain.lowercased()) {
       route.warnings.append(
         RouteWarning(
           "srs-rewrite",
-          "ENABLE_SRS=1 rewrites forwarded mail's sender to an SRS address, which no '@\(sender.domain)' entry matches"))
+          "ENABLE_SRS=1 rewrites forwarded mail's sender to an SRS address, which no '@\(domain)' entry matches"))
     }
   }
 

@@ -14,54 +14,90 @@ public struct TexthashTable: Sendable {
     public var lineIndex: Int
     /// Lines (0-based) folded into this one as continuation lines.
     public var continuationLines: [Int]
+    /// Which of the table's `distinctValues` this entry's value is.
+    var valueID: Int
   }
 
-  public private(set) var entries: [String: Entry] = [:]
+  /// The entries in table order (the first of any duplicate key only).
+  public private(set) var entries: [Entry] = []
   /// Keys seen more than once after case folding, with the lines involved.
   public private(set) var duplicateKeys: [String: [Int]] = [:]
   /// Lines whose key has no value (ignored by Postfix).
   public private(set) var keysWithoutValue: [(key: String, lineIndex: Int)] = []
+  /// Each value once, in first-seen order: 50,000 entries usually name a few relays, so
+  /// what is derived from a value (its parsed next hops) is derived once per value.
+  private(set) var distinctValues: [String] = []
+  /// Folded keys → position in `entries` (the ID is the position).
+  private var keyIndex: ByteKeyIndex
+  private var valueIndex = ByteKeyIndex(foldsCase: false)
 
   public var isUsable: Bool { duplicateKeys.isEmpty }
 
   public init(lines: [[UInt8]]) {
-    // Logical lines: a line that starts with whitespace continues the one before it.
-    var logical: [(text: [UInt8], start: Int, continuations: [Int])] = []
-    logical.reserveCapacity(lines.count)
+    keyIndex = ByteKeyIndex(foldsCase: true, capacity: lines.count)
+    entries.reserveCapacity(lines.count)
+    // Logical lines: a line that starts with whitespace continues the one before it. Only
+    // such a continuation costs a copy; every other logical line is its physical line.
+    var pending: (text: [UInt8], start: Int, continuations: [Int])?
     for (index, line) in lines.enumerated() {
       if Bytes.isBlank(line) || Bytes.isComment(line) { continue }
-      if let first = line.first, Bytes.isSpace(first), !logical.isEmpty {
-        logical[logical.count - 1].text.append(contentsOf: line)
-        logical[logical.count - 1].continuations.append(index)
-      } else {
-        logical.append((line, index, []))
-      }
-    }
-    entries.reserveCapacity(logical.count)
-    for item in logical {
-      let fields = KeyValueLine(item.text)
-      let key = Self.fold(fields.key)
-      if fields.value.isEmpty {
-        keysWithoutValue.append((fields.key, item.start))
+      if let first = line.first, Bytes.isSpace(first), pending != nil {
+        pending!.text.append(contentsOf: line)
+        pending!.continuations.append(index)
         continue
       }
-      if let existing = entries[key] {
-        duplicateKeys[key, default: [existing.lineIndex]].append(item.start)
-        continue
-      }
-      entries[key] = Entry(
-        key: fields.key, value: fields.value, lineIndex: item.start,
-        continuationLines: item.continuations)
+      if let logical = pending { add(logical.text, start: logical.start, continuations: logical.continuations) }
+      pending = (line, index, [])
     }
+    if let logical = pending { add(logical.text, start: logical.start, continuations: logical.continuations) }
   }
 
   public init(_ table: GeneratedTable) {
     self.init(lines: table.lines)
   }
 
+  /// Adds one logical line: `KEY whitespace VALUE`, as `KeyValueLine` splits it.
+  private mutating func add(_ text: [UInt8], start: Int, continuations: [Int]) {
+    let keyStart = Bytes.firstNonSpace(text)
+    let keyEnd = Bytes.firstSpace(text, from: keyStart)
+    let value = Bytes.trimmed(text[keyEnd...])
+    let key = text[keyStart..<keyEnd]
+    if value.isEmpty {
+      keysWithoutValue.append((Bytes.string(key), start))
+      return
+    }
+    let (id, inserted) = keyIndex.insert(key)
+    guard inserted else {
+      let folded = Bytes.string(keyIndex.key(id))
+      duplicateKeys[folded, default: [entries[id].lineIndex]].append(start)
+      return
+    }
+    let (valueID, newValue) = valueIndex.insert(value)
+    if newValue { distinctValues.append(Bytes.string(value)) }
+    entries.append(
+      Entry(
+        key: Bytes.string(key), value: distinctValues[valueID], lineIndex: start,
+        continuationLines: continuations, valueID: valueID))
+  }
+
   /// The entry for `key` (folded), or nil. Callers check `isUsable` first.
   public func lookup(_ key: String) -> Entry? {
-    entries[Self.fold(key)]
+    keyIndex.id(of: key).map { entries[$0] }
+  }
+
+  /// `lookup(key)` for a key that is part of a longer string (no String is built).
+  func lookup(_ key: Substring) -> Entry? {
+    keyIndex.id(of: key).map { entries[$0] }
+  }
+
+  /// The position in `entries` of the entry for `key` (folded), or nil.
+  func position(of key: some StringProtocol) -> Int? {
+    keyIndex.id(of: key.utf8)
+  }
+
+  /// Which of `distinctValues` equals `value`, or nil when no entry has it.
+  func valueID(of value: String) -> Int? {
+    valueIndex.id(of: value)
   }
 
   /// ASCII case folding as Postfix applies to table keys (no copy when already lowercase).

@@ -80,6 +80,13 @@ public enum GenerationPath: String, Sendable, Codable, CaseIterable {
   case change
 }
 
+/// A managed domain DMS's `grep` check found covered by a line of the relay map being built.
+public struct BlockedDomain: Hashable, Sendable {
+  public var domain: String
+  /// How many lines `relayhostMap` had at that moment: the matching line is among them.
+  public var tableLines: Int
+}
+
 /// The Postfix state DMS produces from a configuration: what `generate` shows.
 public struct GeneratedState: Hashable, Sendable {
   public var family: VersionFamily
@@ -92,6 +99,9 @@ public struct GeneratedState: Hashable, Sendable {
   public var modifiedInputs: [String]
   /// The sorted managed domains DMS considered for `RELAY_HOST` entries, as it read them.
   public var managedDomains: [String]
+  /// The managed domains that got no `RELAY_HOST` entry because DMS's check matched a line
+  /// already in `relayhostMap` (their own entry, or a prefix/dot collision), in order.
+  public var blockedDomains: [BlockedDomain] = []
 
   /// The value DMS leaves for a `main.cf` key (last write wins), or nil when never set.
   public func setting(_ key: String) -> String? {

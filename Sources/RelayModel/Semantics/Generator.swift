@@ -55,7 +55,7 @@ public enum Generator {
     }
 
     // _populate_relayhost_map
-    let map = populateRelayhostMap(
+    let (map, blocked) = populateRelayhostMap(
       config, domains: domains, ending: .wordBoundary, relayHost: env.envRelayHost)
     postconf.append(PostconfSetting("sender_dependent_relayhost_maps", "texthash:\(relayhostMapPath)"))
 
@@ -63,7 +63,7 @@ public enum Generator {
     if path == .startup { postconf += enforcementSettings }
     return GeneratedState(
       family: family, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
-      modifiedInputs: [], managedDomains: domains.map(Bytes.string))
+      modifiedInputs: [], managedDomains: domains.map(Bytes.string), blockedDomains: blocked)
   }
 
   // MARK: v14+
@@ -111,13 +111,13 @@ public enum Generator {
       sasl = table
     }
 
-    let map = populateRelayhostMap(
+    let (map, blocked) = populateRelayhostMap(
       config, domains: env["RELAY_HOST"].isEmpty ? [] : domains, ending: .whitespace,
       relayHost: env.envRelayHost)
     postconf.append(PostconfSetting("sender_dependent_relayhost_maps", "texthash:\(relayhostMapPath)"))
     return GeneratedState(
       family: .v14plus, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
-      modifiedInputs: modified.sorted(), managedDomains: domains.map(Bytes.string))
+      modifiedInputs: modified.sorted(), managedDomains: domains.map(Bytes.string), blockedDomains: blocked)
   }
 
   // MARK: Shared steps
@@ -147,10 +147,11 @@ public enum Generator {
   }
 
   /// The strict-filter copy of `postfix-relaymap.cf`, then one `@domain    [RELAY_HOST]:PORT`
-  /// line per managed domain that neither an existing line nor an opt-out covers.
+  /// line per managed domain that neither an existing line nor an opt-out covers; and the
+  /// domains an existing line covered.
   private static func populateRelayhostMap(
     _ config: Configuration, domains: [[UInt8]], ending: LinePrefixIndex.Ending, relayHost: String
-  ) -> GeneratedTable {
+  ) -> (GeneratedTable, [BlockedDomain]) {
     var table = GeneratedTable()
     let relayMapLines = config.relayMap?.document.lines ?? []
     for (index, line) in relayMapLines.enumerated() where RelayMapFile.passesStrictFilter(line.body) {
@@ -158,7 +159,7 @@ public enum Generator {
         line.body, terminated: line.hasNewline,
         origin: .file(name: RelayMapFile.fileName, line: index + 1))
     }
-    guard !domains.isEmpty else { return table }
+    guard !domains.isEmpty else { return (table, []) }
 
     let depth = (domains.map(\.count).max() ?? 0) + 3
     var existing = LinePrefixIndex(depthLimit: depth)
@@ -170,12 +171,15 @@ public enum Generator {
       if trimmed.first == UInt8(ascii: "@") { optOuts.insert(trimmed) }
     }
 
+    var blocked: [BlockedDomain] = []
     let relaySuffix = Array("    \(relayHost)".utf8)
     for domain in domains {
       let pattern = DomainPattern(domain: domain[...])
-      if existing.matches(pattern, ending: ending) || optOuts.matches(pattern, ending: .endOfLine) {
+      if existing.matches(pattern, ending: ending) {
+        blocked.append(BlockedDomain(domain: Bytes.string(domain), tableLines: table.lines.count))
         continue
       }
+      if optOuts.matches(pattern, ending: .endOfLine) { continue }
       let wasOpen = table.isOpen
       let before = wasOpen ? table.lines.last : nil
       let index = table.append(
@@ -184,6 +188,6 @@ public enum Generator {
       if let before { existing.remove(before) }
       existing.insert(table.lines[index])
     }
-    return table
+    return (table, blocked)
   }
 }
