@@ -19,18 +19,27 @@ struct DomainPattern {
     atoms.reserveCapacity(domain.count + 1)
     var other = false
     for byte in domain {
-      switch byte {
-      case UInt8(ascii: "."): atoms.append(.any)
-      case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"),
-        UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "?"),
-        UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-        UInt8(ascii: "|"):
-        other = true
+      if byte == UInt8(ascii: ".") {
+        atoms.append(.any)
+      } else {
+        other = other || Self.isOtherMetacharacter(byte)
         atoms.append(.literal(byte))
-      default: atoms.append(.literal(byte))
       }
     }
     self.atoms = atoms
     self.hasOtherMetacharacters = other
+  }
+
+  /// A regular-expression character other than `.`, which grep would interpret too.
+  static func isOtherMetacharacter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"),
+      UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "?"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+      UInt8(ascii: "|"):
+      return true
+    default:
+      return false
+    }
   }
 }

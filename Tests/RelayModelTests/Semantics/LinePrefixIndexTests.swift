@@ -1,0 +1,96 @@
+import Testing
+@testable import RelayModel
+
+/// The prefix index against a plain scan of every line, on random lines built from the bytes
+/// that decide DMS's grep checks (`@`, dots, hyphens, word bytes, spaces, tabs) with random
+/// insertions and removals, as the generator makes when it glues a line.
+@Suite("The line prefix index answers DMS's grep checks like a scan of the lines")
+struct LinePrefixIndexTests {
+  static let alphabet: [UInt8] = Array("@@ab.-x \t".utf8)
+
+  /// What `grep -q` answers for `^@domain` + ending over `lines`, one line at a time.
+  static func scan(_ lines: [[UInt8]], _ pattern: DomainPattern, _ ending: LinePrefixIndex.Ending) -> Bool {
+    let atoms = pattern.atoms
+    return lines.contains { line in
+      guard line.count >= atoms.count else { return false }
+      for (i, atom) in atoms.enumerated() {
+        if case .literal(let b) = atom, line[i] != b { return false }
+      }
+      let next: UInt8? = atoms.count < line.count ? line[atoms.count] : nil
+      switch ending {
+      case .endOfLine: return next == nil
+      case .whitespace: return next.map(Bytes.isSpace) ?? false
+      case .wordBoundary:
+        if Bytes.isWord(line[atoms.count - 1]) { return next.map { !Bytes.isWord($0) } ?? true }
+        return next.map(Bytes.isWord) ?? false
+      }
+    }
+  }
+
+  static func randomBytes(_ rng: inout SeededGenerator, maxLength: Int, startWithAt: Bool) -> [UInt8] {
+    var bytes = (0..<Int.random(in: 0...maxLength, using: &rng)).map { _ in rng.pick(alphabet) }
+    if startWithAt, rng.chance(0.8) { bytes.insert(UInt8(ascii: "@"), at: 0) }
+    return bytes
+  }
+
+  @Test("random lines, insertions, removals and patterns", arguments: 0..<40)
+  func matchesScan(seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    let depth = 9
+    var index = LinePrefixIndex(depthLimit: depth)
+    var lines: [[UInt8]] = []
+    for _ in 0..<Int.random(in: 1...60, using: &rng) {
+      if !lines.isEmpty, rng.chance(0.25) {
+        let removed = lines.remove(at: Int.random(in: 0..<lines.count, using: &rng))
+        index.remove(removed)
+      } else {
+        // Longer than the depth limit at times: the index keeps only the first bytes.
+        let line = rng.chance(0.3) && !lines.isEmpty ? rng.pick(lines) : Self.randomBytes(&rng, maxLength: 12, startWithAt: true)
+        lines.append(line)
+        index.insert(line)
+      }
+      for _ in 0..<8 {
+        let domain = Self.randomBytes(&rng, maxLength: depth - 2, startWithAt: false).filter { $0 != UInt8(ascii: "@") }
+        let pattern = DomainPattern(domain: domain[...])
+        for ending in [LinePrefixIndex.Ending.wordBoundary, .whitespace, .endOfLine] {
+          #expect(
+            index.matches(pattern, ending: ending) == Self.scan(lines, pattern, ending),
+            "seed \(seed): '@\(Bytes.string(domain))' \(ending) over \(lines.map(Bytes.string))")
+        }
+      }
+    }
+  }
+}
+
+@Suite("The byte key index finds each key, folded or exact")
+struct ByteKeyIndexTests {
+  @Test("IDs in first-seen order; folding only when asked", arguments: [false, true])
+  func idsAndFolding(foldsCase: Bool) {
+    var index = ByteKeyIndex(foldsCase: foldsCase)
+    #expect(index.insert("@Example.test".utf8) == (0, true))
+    #expect(index.insert("@other.test".utf8) == (1, true))
+    #expect(index.insert("@example.TEST".utf8) == (foldsCase ? 0 : 2, !foldsCase))
+    #expect(index.id(of: "@EXAMPLE.test") == (foldsCase ? 0 : nil))
+    #expect(index.id(of: "@Example.test") == 0)
+    #expect(index.id(of: "@example.tes") == nil)
+    #expect(index.id(of: "") == nil)
+    #expect(Bytes.string(index.key(0)) == (foldsCase ? "@example.test" : "@Example.test"))
+  }
+
+  @Test("agrees with a Dictionary through growth, on random keys")
+  func agreesWithDictionary() {
+    var rng = SeededGenerator(seed: 7)
+    var index = ByteKeyIndex(foldsCase: true)
+    var reference: [String: Int] = [:]
+    for _ in 0..<20_000 {
+      let key = String((0..<Int.random(in: 0...6, using: &rng)).map { _ in rng.pick(Array("aAbB.@-")) })
+      let folded = TexthashTable.fold(key)
+      let (id, inserted) = index.insert(key.utf8)
+      #expect(inserted == (reference[folded] == nil))
+      if inserted { reference[folded] = id }
+      #expect(reference[folded] == id)
+    }
+    for (key, id) in reference { #expect(index.id(of: key.uppercased()) == id) }
+    #expect(index.count == reference.count)
+  }
+}
