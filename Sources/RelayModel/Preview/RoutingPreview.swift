@@ -12,14 +12,20 @@ public struct RoutingPreview: Sendable {
 
   public init(configuration: Configuration, version: DMSVersion, path: GenerationPath = .startup) {
     self.version = version
-    let state = Generator.generate(configuration, family: version.family, path: path)
+    // The generated state and the known senders do not depend on each other.
+    let (state, senders) = Parallel.both(
+      { Generator.generate(configuration, family: version.family, path: path) },
+      { KnownSenders(configuration) })
     self.state = state
     let router = Router(state: state, environment: configuration.environment)
     self.router = router
-    let senders = KnownSenders(configuration)
     self.senders = senders
-    var routes = senders.domains.map { router.route("@\($0.name)") }
-    routes += senders.addresses.map { router.route($0) }
+    let domains = senders.domains
+    let addresses = senders.addresses
+    let routes = Parallel.map(domains.count + addresses.count) { index in
+      index < domains.count
+        ? router.route("@\(domains[index].name)") : router.route(addresses[index - domains.count])
+    }
     self.routes = routes
     self.diagnostics = Checks.run(
       Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: routes))

@@ -113,113 +113,116 @@ public enum Reports {
   /// exist as one JSON tree in memory.
   public static func previewJSONBytes(_ preview: RoutingPreview) -> [UInt8] {
     var all: [UInt8] = []
-    writePreviewJSON(preview, chunkSize: .max) { all = $0 }
+    writePreviewJSON(preview, chunkSize: .max) { all += $0 }
     return all
   }
 
   /// The bytes of `previewJSONBytes(preview)`, handed to `sink` in pieces of about `chunkSize`
-  /// bytes (the last one shorter), so `preview --json` never holds the whole 40 MB document
-  /// for 100,000 routes. A `sink` that keeps the array it is given costs a copy of the
-  /// buffer (copy-on-write), nothing worse.
+  /// bytes, so `preview --json` never holds the whole 40 MB document for 100,000 routes.
+  /// The pieces of the `routes` array are rendered on all cores, a few at a time, and handed
+  /// over in order.
   public static func writePreviewJSON(
     _ preview: RoutingPreview, chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
   ) {
     var out: [UInt8] = []
-    let estimate = preview.routes.count * 420 + 4096
-    out.reserveCapacity(chunkSize < estimate ? chunkSize + 65536 : estimate)
-    func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
     raw("{\n  \"dms_version\": ")
     JSONValue.escape(preview.version.name, into: &out)
     raw(",\n  \"family\": ")
     JSONValue.escape(preview.version.family.rawValue, into: &out)
     raw(",\n  \"routes\": ")
-    writeRoutes(preview.routes, into: &out, chunkSize: chunkSize, sink: sink)
+    let routes = preview.routes
+    if routes.isEmpty {
+      raw("[]")
+    } else {
+      raw("[\n")
+      // About `chunkSize` bytes a piece: a route takes some 430 bytes.
+      let perPiece = max(1, min(routes.count, chunkSize / 430))
+      let pieces = (routes.count + perPiece - 1) / perPiece
+      if pieces == 1 {
+        writeRoutes(routes, 0..<routes.count, into: &out)
+      } else {
+        sink(out)
+        out = []
+        for group in stride(from: 0, to: pieces, by: Parallel.cores) {
+          let rendered = Parallel.map(min(Parallel.cores, pieces - group), minimumPerSlice: 1) { offset in
+            let piece = group + offset
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(perPiece * 480)
+            writeRoutes(routes, (piece * perPiece)..<min(routes.count, (piece + 1) * perPiece), into: &bytes)
+            return bytes
+          }
+          rendered.forEach(sink)
+        }
+      }
+      raw("  ]")
+    }
     raw(",\n  \"diagnostics\": ")
     writeArray(preview.diagnostics, into: &out) { diagnosticJSON($0) }
     raw("\n}\n")
     sink(out)
   }
 
-  /// The `routes` array at indentation level 1, each route written straight into `out`:
-  /// building a `JSONValue` tree per route was a fifth of `preview --json` on 100,000 routes.
-  /// Each time `out` reaches `chunkSize` bytes it goes to `sink` and starts over.
-  private static func writeRoutes(
-    _ routes: [Route], into out: inout [UInt8], chunkSize: Int, sink: ([UInt8]) -> Void
-  ) {
-    if routes.isEmpty {
-      out.append(contentsOf: "[]".utf8)
-      return
-    }
-    out.append(contentsOf: "[\n".utf8)
-    for (i, route) in routes.enumerated() {
-      out.append(contentsOf: "    ".utf8)
-      writeRoute(route, into: &out)
-      if i < routes.count - 1 { out.append(UInt8(ascii: ",")) }
+  /// Lines of the `routes` array at indentation level 1 for `range`, each route written
+  /// straight into `out`: building a `JSONValue` tree per route was a fifth of
+  /// `preview --json` on 100,000 routes.
+  private static func writeRoutes(_ routes: [Route], _ range: Range<Int>, into out: inout [UInt8]) {
+    for index in range {
+      StaticString("    ").withUTF8Buffer { out.append(contentsOf: $0) }
+      writeRoute(routes[index], into: &out)
+      if index < routes.count - 1 { out.append(UInt8(ascii: ",")) }
       out.append(0x0A)
-      if out.count >= chunkSize {
-        sink(out)
-        out.removeAll(keepingCapacity: true)
-      }
     }
-    out.append(contentsOf: "  ]".utf8)
   }
 
   /// The bytes `routeJSON(route).write(into:indent: 2)` produces, without the tree.
   /// Keep the members in step with `routeJSON` (a test compares the two).
   static func writeRoute(_ route: Route, into out: inout [UInt8]) {
-    func member(_ key: StaticString, first: Bool = false) {
-      if !first { out.append(contentsOf: ",\n".utf8) }
-      out.append(contentsOf: "      \"".utf8)
-      key.withUTF8Buffer { out.append(contentsOf: $0) }
-      out.append(contentsOf: "\": ".utf8)
-    }
+    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
     func optional(_ value: String?) {
-      if let value { JSONValue.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+      if let value { JSONValue.escape(value, into: &out) } else { raw("null") }
     }
     func origin(_ value: LineOrigin?) {
-      guard let value else { return out.append(contentsOf: "null".utf8) }
+      guard let value else { return raw("null") }
       writeOriginText(value, into: &out)
     }
-    out.append(contentsOf: "{\n".utf8)
-    member("sender", first: true)
+    raw("{\n      \"sender\": ")
     JSONValue.escape(route.sender, into: &out)
-    member("outcome")
+    raw(",\n      \"outcome\": ")
     JSONValue.escape(route.outcome.rawValue, into: &out)
-    member("nexthop")
+    raw(",\n      \"nexthop\": ")
     optional(route.nexthop)
-    member("relay")
+    raw(",\n      \"relay\": ")
     optional(route.relay)
-    member("auth_user")
+    raw(",\n      \"auth_user\": ")
     optional(route.authUser)
-    member("decided_by")
+    raw(",\n      \"decided_by\": ")
     optional(route.decidedBy)
-    member("source")
+    raw(",\n      \"source\": ")
     origin(route.decidedByOrigin)
-    member("auth_source")
+    raw(",\n      \"auth_source\": ")
     origin(route.authOrigin)
-    member("tls")
+    raw(",\n      \"tls\": ")
     JSONValue.escape(route.tls, into: &out)
-    member("reason")
+    raw(",\n      \"reason\": ")
     optional(route.reason)
-    member("warnings")
+    raw(",\n      \"warnings\": ")
     writeWarnings(route.warnings, into: &out)
-    out.append(contentsOf: "\n    }".utf8)
+    raw("\n    }")
   }
 
   /// A route's `warnings` array at indentation level 3.
   private static func writeWarnings(_ warnings: [RouteWarning], into out: inout [UInt8]) {
-    if warnings.isEmpty {
-      out.append(contentsOf: "[]".utf8)
-      return
-    }
-    out.append(contentsOf: "[\n".utf8)
+    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+    if warnings.isEmpty { return raw("[]") }
+    raw("[\n")
     for (i, warning) in warnings.enumerated() {
-      out.append(contentsOf: "        ".utf8)
+      raw("        ")
       JSONValue.escape(warning.message, into: &out)
       if i < warnings.count - 1 { out.append(UInt8(ascii: ",")) }
       out.append(0x0A)
     }
-    out.append(contentsOf: "      ]".utf8)
+    raw("      ]")
   }
 
   /// `originText(origin)` as a JSON string; the common `file:line` case without building
@@ -231,8 +234,26 @@ public enum Reports {
     JSONValue.escape(name, into: &out)
     out.removeLast()  // the closing quote: the line number follows inside the string
     out.append(UInt8(ascii: ":"))
-    out.append(contentsOf: String(line).utf8)
+    writeDecimal(line, into: &out)
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// `String(n).utf8` without the String.
+  private static func writeDecimal(_ n: Int, into out: inout [UInt8]) {
+    if n < 0 { return out.append(contentsOf: String(n).utf8) }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = n
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      out.append(contentsOf: buffer[(20 - count)...])
+    }
   }
 
   private static func writeArray<T>(_ items: [T], into out: inout [UInt8], _ json: (T) -> JSONValue) {

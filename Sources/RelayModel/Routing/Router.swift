@@ -27,11 +27,16 @@ public struct Router: Sendable {
     var first: Result<NextHop, NextHop.ParseError>
     /// `first`'s `host:port` as Postfix logs it, built once for every route through it.
     var relay: String?
+    /// The `sasl_passwd` entry keyed to `first` (its host, else as written), looked up once.
+    var hopCredentials: Int?
 
-    init(_ value: String) {
+    init(_ value: String, saslTable: TexthashTable?) {
       list = NextHopList(value)
       first = list.first
-      if case .success(let hop) = first { relay = hop.relay }
+      if case .success(let hop) = first {
+        relay = hop.relay
+        hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
+      }
     }
   }
 
@@ -43,13 +48,15 @@ public struct Router: Sendable {
     hasPasswordMaps = state.setting("smtp_sasl_password_maps") != nil
     senderDependentAuthentication = state.setting("smtp_sender_dependent_authentication") == "yes"
     relayhost = state.setting("relayhost") ?? ""
-    let relayTable =
-      state.setting("sender_dependent_relayhost_maps") != nil
-      ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil
+    let readsRelayMap = state.setting("sender_dependent_relayhost_maps") != nil
+    let readsPasswords = hasPasswordMaps
+    let (relayTable, saslTable) = Parallel.both(
+      { readsRelayMap ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil },
+      { readsPasswords ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil })
     self.relayTable = relayTable
-    saslTable = hasPasswordMaps ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil
-    parsedValues = relayTable?.distinctValues.map(ParsedValue.init) ?? []
-    parsedRelayhost = ParsedValue(relayhost)
+    self.saslTable = saslTable
+    parsedValues = relayTable?.distinctValues.map { ParsedValue($0, saslTable: saslTable) } ?? []
+    parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable)
     rewritesSenders = environment["ENABLE_SRS"] == "1"
     srsExcludedDomains = environment["SRS_EXCLUDE_DOMAINS"]
       .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
@@ -89,6 +96,7 @@ public struct Router: Sendable {
     let lookupKeys = at == utf8.startIndex ? [senderText] : SenderAddress(senderText)?.lookupKeys ?? []
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
+    var credentialsOfHop: Int?
     if let relayTable {
       guard relayTable.isUsable else {
         let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
@@ -99,7 +107,7 @@ public struct Router: Sendable {
       }
       for key in lookupKeys {
         if let entry = relayTable.lookup(key) {
-          route.decidedBy = "relayhost_map:\(entry.key)"
+          route.decidedBy = "relayhost_map:" + entry.key
           route.decidedByOrigin = origin(state.relayhostMap, entry.lineIndex)
           if !entry.continuationLines.isEmpty {
             route.warnings.append(
@@ -107,7 +115,9 @@ public struct Router: Sendable {
                 "continuation-line",
                 "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
           }
-          if let failed = applyNextHop(parsedValues[entry.valueID], to: &route) { return failed }
+          let value = parsedValues[entry.valueID]
+          if let failed = applyNextHop(value, to: &route) { return failed }
+          credentialsOfHop = value.hopCredentials
           break
         }
       }
@@ -115,6 +125,7 @@ public struct Router: Sendable {
     if route.decidedBy == nil, !relayhost.isEmpty {
       route.decidedBy = "relayhost"
       if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
+      credentialsOfHop = parsedRelayhost.hopCredentials
     }
 
     // 2. The smtp client itself.
@@ -125,7 +136,7 @@ public struct Router: Sendable {
     }
 
     // 3. Credentials.
-    resolveCredentials(lookupKeys: lookupKeys, into: &route)
+    resolveCredentials(lookupKeys: lookupKeys, hopCredentials: credentialsOfHop, into: &route)
     if route.outcome == .deferred { return route }
 
     if route.outcome == .relayed, let hop = route.hop, hop.port == 465 {
@@ -172,8 +183,9 @@ public struct Router: Sendable {
     }
   }
 
-  /// `lookupKeys`: the sender's, as `SenderAddress.lookupKeys` gives them.
-  private func resolveCredentials(lookupKeys: [String], into route: inout Route) {
+  /// `lookupKeys`: the sender's, as `SenderAddress.lookupKeys` gives them; `hopCredentials`:
+  /// the entry keyed to the next hop the route took, if any.
+  private func resolveCredentials(lookupKeys: [String], hopCredentials: Int?, into route: inout Route) {
     guard authEnabled, let saslTable else {
       if route.outcome == .relayed, let table = saslTable, !table.entries.isEmpty {
         route.warnings.append(
@@ -191,39 +203,38 @@ public struct Router: Sendable {
       return
     }
     // Sender keys, then the next hop's host and as written: the first key with an entry
-    // decides. No array of keys per route (100,000 routes).
-    let hop = route.outcome == .relayed ? route.hop : nil
+    // decides.
     if senderDependentAuthentication {
-      for key in lookupKeys where applyCredentials(saslTable, key, to: &route) { return }
+      for key in lookupKeys {
+        if let position = saslTable.position(of: key) { return applyCredentials(saslTable, position, to: &route) }
+      }
     }
-    if let hop {
-      if applyCredentials(saslTable, hop.host, to: &route) { return }
-      if applyCredentials(saslTable, hop.written, to: &route) { return }
+    if route.outcome == .relayed, let hopCredentials {
+      applyCredentials(saslTable, hopCredentials, to: &route)
     }
   }
 
-  /// Applies the sasl_passwd entry for `key`; false when there is none (try the next key).
-  private func applyCredentials(_ saslTable: TexthashTable, _ key: String, to route: inout Route) -> Bool {
-    guard let position = saslTable.position(of: key) else { return false }
+  /// Applies the sasl_passwd entry at `position`.
+  private func applyCredentials(_ saslTable: TexthashTable, _ position: Int, to route: inout Route) {
     let entry = saslTable.entries[position]
-    // The user is what precedes the first ':' (all of the value without one).
-    let user = entry.value.firstIndex(of: ":").map { String(entry.value[..<$0]) } ?? entry.value
+    // The user is what precedes the first ':' (all of the value without one), as Postfix
+    // splits the bytes.
+    let user = entry.value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(entry.value[..<$0]) } ?? entry.value
     if route.outcome == .direct {
       route.warnings.append(
         RouteWarning(
           "credentials-on-direct",
           "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
-      return true
+      return
     }
-    route.authDecidedBy = "sasl_passwd:\(entry.key)"
+    route.authDecidedBy = "sasl_passwd:" + entry.key
     route.authEntry = position
     route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
     if user.isEmpty {
       route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
-      return true
+      return
     }
     route.authUser = user
-    return true
   }
 
   private func addSRSWarning(domain: Substring, to route: inout Route) {

@@ -161,7 +161,7 @@ public enum Generator {
     }
     guard !domains.isEmpty else { return (table, []) }
 
-    let depth = (domains.map(\.count).max() ?? 0) + 3
+    let depth = domains.reduce(0) { max($0, $1.count) } + 3
     var existing = LinePrefixIndex(depthLimit: depth)
     for line in table.lines { existing.insert(line) }
     // `grep "^\s*@${DOMAIN}\s*$" postfix-relaymap.cf`: opt-outs, read from the admin's file.
@@ -182,9 +182,12 @@ public enum Generator {
       if optOuts.matches(pattern, ending: .endOfLine) { continue }
       let wasOpen = table.isOpen
       let before = wasOpen ? table.lines.last : nil
-      let index = table.append(
-        [UInt8(ascii: "@")] + domain + relaySuffix, terminated: true,
-        origin: .generatedForDomain(Bytes.string(domain)))
+      var line: [UInt8] = []
+      line.reserveCapacity(1 + domain.count + relaySuffix.count)
+      line.append(UInt8(ascii: "@"))
+      line.append(contentsOf: domain)
+      line.append(contentsOf: relaySuffix)
+      let index = table.append(line, terminated: true, origin: .generatedForDomain(Bytes.string(domain)))
       if let before { existing.remove(before) }
       existing.insert(table.lines[index])
     }

@@ -136,35 +136,33 @@ struct LinePrefixIndex {
 
   /// Whether some indexed line starts with `pattern` followed by `ending`.
   func matches(_ pattern: DomainPattern, ending: Ending) -> Bool {
-    precondition(pattern.atoms.count < depthLimit, "LinePrefixIndex depth too small for the pattern")
-    return search(node: 0, atomIndex: 0, pattern.atoms, ending)
+    precondition(pattern.count < depthLimit, "LinePrefixIndex depth too small for the pattern")
+    return search(node: 0, atomIndex: 0, pattern, ending)
   }
 
-  private func search(node: Int, atomIndex: Int, _ atoms: [DomainPattern.Atom], _ ending: Ending) -> Bool {
-    if nodes[node].isTail { return searchTail(node, atomIndex, atoms, ending) }
-    if atomIndex == atoms.count { return endMatches(node: node, ending) }
-    switch atoms[atomIndex] {
-    case .literal(let b):
+  private func search(node: Int, atomIndex: Int, _ pattern: DomainPattern, _ ending: Ending) -> Bool {
+    if nodes[node].isTail { return searchTail(node, atomIndex, pattern, ending) }
+    if atomIndex == pattern.count { return endMatches(node: node, ending) }
+    if let b = pattern.literal(at: atomIndex) {
       let c = child(of: node, byte: b)
-      return c >= 0 && nodes[c].passCount > 0 && search(node: c, atomIndex: atomIndex + 1, atoms, ending)
-    case .any:
-      var c = Int(nodes[node].firstChild)
-      while c >= 0 {
-        if nodes[c].passCount > 0, search(node: c, atomIndex: atomIndex + 1, atoms, ending) { return true }
-        c = Int(nodes[c].nextSibling)
-      }
-      return false
+      return c >= 0 && nodes[c].passCount > 0 && search(node: c, atomIndex: atomIndex + 1, pattern, ending)
     }
+    var c = Int(nodes[node].firstChild)
+    while c >= 0 {
+      if nodes[c].passCount > 0, search(node: c, atomIndex: atomIndex + 1, pattern, ending) { return true }
+      c = Int(nodes[c].nextSibling)
+    }
+    return false
   }
 
   /// `search` below a tail node, whose lines all continue with the tail's bytes.
-  private func searchTail(_ node: Int, _ atomIndex: Int, _ atoms: [DomainPattern.Atom], _ ending: Ending) -> Bool {
+  private func searchTail(_ node: Int, _ atomIndex: Int, _ pattern: DomainPattern, _ ending: Ending) -> Bool {
     let start = Int(nodes[node].tailStart)
     let length = Int(nodes[node].tailLength)
-    let remaining = atoms.count - atomIndex
+    let remaining = pattern.count - atomIndex
     guard remaining <= length else { return false }
     for k in 0..<remaining {
-      if case .literal(let b) = atoms[atomIndex + k], tails[start + k] != b { return false }
+      if let b = pattern.literal(at: atomIndex + k), tails[start + k] != b { return false }
     }
     // The matched prefix ends `remaining` bytes into the tail: its last byte is `current`,
     // the byte after it (if the tail goes on) is `next`, and lines end there only at the

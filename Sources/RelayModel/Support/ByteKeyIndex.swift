@@ -21,9 +21,10 @@ struct ByteKeyIndex: Sendable {
   private var storage: [UInt8] = []
   /// Key `i` is `storage[ends[i - 1]..<ends[i]]` (`ends[-1]` being 0).
   private var ends: [Int] = []
-  private var hashes: [UInt32] = []
-  /// Open addressing with linear probing: key ID + 1, or 0 for an empty slot.
-  private var slots: [Int32]
+  /// Open addressing with linear probing. A used slot holds the key's hash in its high 32
+  /// bits and its ID + 1 in the low 32, so a probe that meets another key rarely has to
+  /// look further than the slot; 0 marks an empty slot.
+  private var slots: [UInt64]
   private var mask: Int
 
   init(foldsCase: Bool, capacity: Int = 0) {
@@ -33,7 +34,6 @@ struct ByteKeyIndex: Sendable {
     slots = Array(repeating: 0, count: size)
     mask = size - 1
     ends.reserveCapacity(capacity)
-    hashes.reserveCapacity(capacity)
     storage.reserveCapacity(capacity * 24)
   }
 
@@ -50,9 +50,12 @@ struct ByteKeyIndex: Sendable {
     let hash = Self.hash(key, folding: foldsCase)
     var slot = Int(hash) & mask
     while true {
-      let entry = Int(slots[slot])
+      let entry = slots[slot]
       if entry == 0 { return nil }
-      if hashes[entry - 1] == hash, equals(entry - 1, key) { return entry - 1 }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+        if equals(id, key) { return id }
+      }
       slot = (slot + 1) & mask
     }
   }
@@ -63,20 +66,24 @@ struct ByteKeyIndex: Sendable {
     let hash = Self.hash(key, folding: foldsCase)
     var slot = Int(hash) & mask
     while true {
-      let entry = Int(slots[slot])
+      let entry = slots[slot]
       if entry == 0 { break }
-      if hashes[entry - 1] == hash, equals(entry - 1, key) { return (entry - 1, false) }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+        if equals(id, key) { return (id, false) }
+      }
       slot = (slot + 1) & mask
     }
     let id = ends.count
+    let start = storage.count
+    storage.append(contentsOf: key)
     if foldsCase {
-      for byte in key { storage.append(Bytes.lower(byte)) }
-    } else {
-      storage.append(contentsOf: key)
+      storage.withUnsafeMutableBufferPointer { stored in
+        for i in start..<stored.count { stored[i] = Bytes.lower(stored[i]) }
+      }
     }
     ends.append(storage.count)
-    hashes.append(hash)
-    slots[slot] = Int32(id + 1)
+    slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
     if ends.count * 2 > slots.count { grow() }
     return (id, true)
   }
@@ -96,12 +103,13 @@ struct ByteKeyIndex: Sendable {
 
   private mutating func grow() {
     let size = slots.count * 2
+    let old = slots
     slots = Array(repeating: 0, count: size)
     mask = size - 1
-    for id in 0..<hashes.count {
-      var slot = Int(hashes[id]) & mask
+    for entry in old where entry != 0 {
+      var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(id + 1)
+      slots[slot] = entry
     }
   }
 

@@ -10,18 +10,18 @@ struct LinePrefixIndexTests {
 
   /// What `grep -q` answers for `^@domain` + ending over `lines`, one line at a time.
   static func scan(_ lines: [[UInt8]], _ pattern: DomainPattern, _ ending: LinePrefixIndex.Ending) -> Bool {
-    let atoms = pattern.atoms
+    let count = pattern.count
     return lines.contains { line in
-      guard line.count >= atoms.count else { return false }
-      for (i, atom) in atoms.enumerated() {
-        if case .literal(let b) = atom, line[i] != b { return false }
+      guard line.count >= count else { return false }
+      for i in 0..<count {
+        if let b = pattern.literal(at: i), line[i] != b { return false }
       }
-      let next: UInt8? = atoms.count < line.count ? line[atoms.count] : nil
+      let next: UInt8? = count < line.count ? line[count] : nil
       switch ending {
       case .endOfLine: return next == nil
       case .whitespace: return next.map(Bytes.isSpace) ?? false
       case .wordBoundary:
-        if Bytes.isWord(line[atoms.count - 1]) { return next.map { !Bytes.isWord($0) } ?? true }
+        if Bytes.isWord(line[count - 1]) { return next.map { !Bytes.isWord($0) } ?? true }
         return next.map(Bytes.isWord) ?? false
       }
     }
