@@ -30,23 +30,25 @@ extension Checks {
   /// `@domain` key of their own in the admin's relay map (or an opt-out) are fine.
   private static func checkCollisions(_ c: Context, _ out: inout [Diagnostic]) {
     guard let map = c.state.relayhostMap, c.relayHostSet, !c.state.blockedDomains.isEmpty else { return }
-    var exactKeys = ByteKeyIndex(foldsCase: false, capacity: c.relayMapLines.count)
+    var exactKeys = ByteKeyIndex(foldsCase: false, capacity: c.relayMapLines.count)  // `@domain` keys
     var optedOut: Set<String> = []
     for line in c.relayMapLines {
       let body = line.body
       if RelayMapFile.passesStrictFilter(body) {
+        // `@domain` keys, by their domain.
         let start = Bytes.firstNonSpace(body)
-        exactKeys.insert(body[start..<Bytes.firstSpace(body, from: start)])
+        if body[start] == UInt8(ascii: "@") { exactKeys.insert(body[(start + 1)..<Bytes.firstSpace(body, from: start)]) }
       } else if case .optOut(let domain) = RelayMapFile.classify(line) {
         optedOut.insert(domain)
       }
     }
     var reported = 0
-    for blocked in c.state.blockedDomains where !blocked.domain.isEmpty {
+    for blocked in c.state.blockedDomains where !blocked.bytes.isEmpty {
+      if exactKeys.id(of: blocked.bytes) != nil { continue }
       let domain = blocked.domain
-      if optedOut.contains(domain) || exactKeys.id(of: "@" + domain) != nil { continue }
+      if optedOut.contains(domain) { continue }
       guard reported < 50 else { break }
-      let pattern = DomainPattern(domain: Array(domain.utf8)[...])
+      let pattern = DomainPattern(domain: blocked.bytes)
       let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
       var index = LinePrefixIndex(depthLimit: domain.utf8.count + 3)
       var blocker: Int?

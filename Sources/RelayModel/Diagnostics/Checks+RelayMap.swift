@@ -41,7 +41,7 @@ extension Checks {
       case .optOut(let domain):
         optOuts.append(index)
         if domain != domain.lowercased(),
-          c.state.managedDomains.contains(where: { $0 == domain.lowercased() })
+          c.state.managedDomainBytes.contains(where: { $0.elementsEqual(domain.lowercased().utf8) })
         {
           out.append(
             Diagnostic(

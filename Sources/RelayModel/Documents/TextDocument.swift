@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A configuration file as a list of byte-exact lines.
 ///
 /// Parsing never fails and never normalises: `TextDocument(bytes:).bytes` is the input,
@@ -12,19 +18,21 @@ public struct TextDocument: Hashable, Sendable {
 
   public init(bytes: [UInt8]) {
     var lines: [Line] = []
-    var start = 0
-    var index = 0
-    let count = bytes.count
-    lines.reserveCapacity(count / 24 + 1)
-    while index < count {
-      if bytes[index] == 0x0A {
-        lines.append(Line(body: Array(bytes[start..<index]), hasNewline: true))
-        start = index + 1
+    lines.reserveCapacity(bytes.count / 24 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      // memchr finds each newline; each line is one copy of its bytes.
+      while start < buffer.count,
+        let found = memchr(base + start, 0x0A, buffer.count - start)
+      {
+        let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        lines.append(Line(body: Array(UnsafeBufferPointer(rebasing: buffer[start..<end])), hasNewline: true))
+        start = end + 1
       }
-      index += 1
-    }
-    if start < count {
-      lines.append(Line(body: Array(bytes[start..<count]), hasNewline: false))
+      if start < buffer.count {
+        lines.append(Line(body: Array(UnsafeBufferPointer(rebasing: buffer[start...])), hasNewline: false))
+      }
     }
     self.lines = lines
   }

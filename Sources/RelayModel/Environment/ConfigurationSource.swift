@@ -96,10 +96,19 @@ public struct ConfigurationSource: Hashable, Sendable {
         if let bytes { originals[path] = bytes }
         return bytes
       }
-      configuration.relayMap = try load(RelayMapFile.fileName).map(RelayMapFile.init(bytes:))
-      configuration.saslPasswords = try load(SaslPasswordFile.fileName).map(SaslPasswordFile.init(bytes:))
-      configuration.accounts = try load(AccountsFile.fileName).map(AccountsFile.init(bytes:))
-      configuration.virtual = try load(VirtualFile.fileName).map(VirtualFile.init(bytes:))
+      let files = [
+        try load(RelayMapFile.fileName), try load(SaslPasswordFile.fileName),
+        try load(AccountsFile.fileName), try load(VirtualFile.fileName),
+      ]
+      // Split into lines on all cores when there is much to split (100,000-line files).
+      let bytes = files.reduce(0) { $0 + ($1?.count ?? 0) }
+      let documents = Parallel.map(files.count, minimumPerSlice: bytes > 1 << 20 ? 1 : files.count) {
+        files[$0].map(TextDocument.init(bytes:))
+      }
+      configuration.relayMap = documents[0].map(RelayMapFile.init(document:))
+      configuration.saslPasswords = documents[1].map(SaslPasswordFile.init(document:))
+      configuration.accounts = documents[2].map(AccountsFile.init(document:))
+      configuration.virtual = documents[3].map(VirtualFile.init(document:))
     }
 
     // Env files, lowest precedence first, then compose's inline environment.

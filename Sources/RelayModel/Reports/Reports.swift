@@ -120,140 +120,133 @@ public enum Reports {
   /// The bytes of `previewJSONBytes(preview)`, handed to `sink` in pieces of about `chunkSize`
   /// bytes, so `preview --json` never holds the whole 40 MB document for 100,000 routes.
   /// The pieces of the `routes` array are rendered on all cores, a few at a time, and handed
-  /// over in order.
+  /// over in order; each piece is valid only during its call of `sink`.
   public static func writePreviewJSON(
-    _ preview: RoutingPreview, chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+    _ preview: RoutingPreview, chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
   ) {
-    var out: [UInt8] = []
-    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-    raw("{\n  \"dms_version\": ")
-    JSONValue.escape(preview.version.name, into: &out)
-    raw(",\n  \"family\": ")
-    JSONValue.escape(preview.version.family.rawValue, into: &out)
-    raw(",\n  \"routes\": ")
+    var out = ByteWriter(capacity: 4096)
+    out.append("{\n  \"dms_version\": ")
+    out.append(jsonString: preview.version.name)
+    out.append(",\n  \"family\": ")
+    out.append(jsonString: preview.version.family.rawValue)
+    out.append(",\n  \"routes\": ")
     let routes = preview.routes
     if routes.isEmpty {
-      raw("[]")
+      out.append("[]")
     } else {
-      raw("[\n")
+      out.append("[\n")
       // About `chunkSize` bytes a piece: a route takes some 430 bytes.
       let perPiece = max(1, min(routes.count, chunkSize / 430))
       let pieces = (routes.count + perPiece - 1) / perPiece
       if pieces == 1 {
         writeRoutes(routes, 0..<routes.count, into: &out)
       } else {
-        sink(out)
-        out = []
+        out.withBytes(sink)
+        out.removeAll()
+        // One buffer per core, reused from group to group.
+        var buffers = (0..<Parallel.cores).map { _ in ByteWriter(capacity: perPiece * 480).release() }
         for group in stride(from: 0, to: pieces, by: Parallel.cores) {
-          let rendered = Parallel.map(min(Parallel.cores, pieces - group), minimumPerSlice: 1) { offset in
+          let reusable = buffers
+          buffers = Parallel.map(min(Parallel.cores, pieces - group), minimumPerSlice: 1) { offset in
             let piece = group + offset
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(perPiece * 480)
+            var bytes = ByteWriter(reusing: reusable[offset])
             writeRoutes(routes, (piece * perPiece)..<min(routes.count, (piece + 1) * perPiece), into: &bytes)
-            return bytes
-          }
-          rendered.forEach(sink)
+            return bytes.release()
+          } + reusable.dropFirst(pieces - group)
+          for piece in buffers.prefix(pieces - group) { sink(piece.bytes) }
         }
+        for buffer in buffers { buffer.deallocate() }
       }
-      raw("  ]")
+      out.append("  ]")
     }
-    raw(",\n  \"diagnostics\": ")
-    writeArray(preview.diagnostics, into: &out) { diagnosticJSON($0) }
-    raw("\n}\n")
-    sink(out)
+    out.append(",\n  \"diagnostics\": ")
+    var diagnostics: [UInt8] = []
+    writeArray(preview.diagnostics, into: &diagnostics) { diagnosticJSON($0) }
+    out.append(diagnostics)
+    out.append("\n}\n")
+    out.withBytes(sink)
   }
 
   /// Lines of the `routes` array at indentation level 1 for `range`, each route written
   /// straight into `out`: building a `JSONValue` tree per route was a fifth of
   /// `preview --json` on 100,000 routes.
-  private static func writeRoutes(_ routes: [Route], _ range: Range<Int>, into out: inout [UInt8]) {
-    for index in range {
-      StaticString("    ").withUTF8Buffer { out.append(contentsOf: $0) }
-      writeRoute(routes[index], into: &out)
-      if index < routes.count - 1 { out.append(UInt8(ascii: ",")) }
-      out.append(0x0A)
+  private static func writeRoutes(_ routes: [Route], _ range: Range<Int>, into out: inout ByteWriter) {
+    routes.withUnsafeBufferPointer { routes in
+      for index in range {
+        out.append("    ")
+        writeRoute(routes[index], into: &out)
+        if index < routes.count - 1 { out.append(UInt8(ascii: ",")) }
+        out.append(0x0A)
+      }
     }
   }
 
   /// The bytes `routeJSON(route).write(into:indent: 2)` produces, without the tree.
-  /// Keep the members in step with `routeJSON` (a test compares the two).
   static func writeRoute(_ route: Route, into out: inout [UInt8]) {
-    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-    func optional(_ value: String?) {
-      if let value { JSONValue.escape(value, into: &out) } else { raw("null") }
-    }
-    func origin(_ value: LineOrigin?) {
-      guard let value else { return raw("null") }
-      writeOriginText(value, into: &out)
-    }
-    raw("{\n      \"sender\": ")
-    JSONValue.escape(route.sender, into: &out)
-    raw(",\n      \"outcome\": ")
-    JSONValue.escape(route.outcome.rawValue, into: &out)
-    raw(",\n      \"nexthop\": ")
-    optional(route.nexthop)
-    raw(",\n      \"relay\": ")
-    optional(route.relay)
-    raw(",\n      \"auth_user\": ")
-    optional(route.authUser)
-    raw(",\n      \"decided_by\": ")
-    optional(route.decidedBy)
-    raw(",\n      \"source\": ")
-    origin(route.decidedByOrigin)
-    raw(",\n      \"auth_source\": ")
-    origin(route.authOrigin)
-    raw(",\n      \"tls\": ")
-    JSONValue.escape(route.tls, into: &out)
-    raw(",\n      \"reason\": ")
-    optional(route.reason)
-    raw(",\n      \"warnings\": ")
-    writeWarnings(route.warnings, into: &out)
-    raw("\n    }")
+    var writer = ByteWriter(capacity: 512)
+    writeRoute(route, into: &writer)
+    writer.withBytes { out += $0 }
   }
 
-  /// A route's `warnings` array at indentation level 3.
-  private static func writeWarnings(_ warnings: [RouteWarning], into out: inout [UInt8]) {
-    func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-    if warnings.isEmpty { return raw("[]") }
-    raw("[\n")
-    for (i, warning) in warnings.enumerated() {
-      raw("        ")
-      JSONValue.escape(warning.message, into: &out)
-      if i < warnings.count - 1 { out.append(UInt8(ascii: ",")) }
-      out.append(0x0A)
+  /// Keep the members in step with `routeJSON` (a test compares the two).
+  private static func writeRoute(_ route: borrowing Route, into out: inout ByteWriter) {
+    func optional(_ value: String?, _ out: inout ByteWriter) {
+      if let value { out.append(jsonString: value) } else { out.append("null") }
     }
-    raw("      ]")
-  }
-
-  /// `originText(origin)` as a JSON string; the common `file:line` case without building
-  /// the String (escaping is byte by byte, so escaping the parts equals escaping the whole).
-  private static func writeOriginText(_ origin: LineOrigin, into out: inout [UInt8]) {
-    guard case .file(let name, let line) = origin else {
-      return JSONValue.escape(originText(origin), into: &out)
+    // `originText(value)` without building the String: escaping is byte by byte, so
+    // escaping the parts equals escaping the whole.
+    func origin(_ value: LineOrigin?, _ out: inout ByteWriter) {
+      switch value {
+      case nil:
+        out.append("null")
+      case .file(let name, let line):
+        out.append(UInt8(ascii: "\""))
+        out.append(jsonStringContent: name)
+        out.append(UInt8(ascii: ":"))
+        out.append(decimal: line)
+        out.append(UInt8(ascii: "\""))
+      case .generatedForDomain(let domain):
+        out.append("\"generated from RELAY_HOST for ")
+        out.append(jsonStringContent: domain)
+        out.append(UInt8(ascii: "\""))
+      case .environment:
+        out.append(jsonString: originText(value!))
+      }
     }
-    JSONValue.escape(name, into: &out)
-    out.removeLast()  // the closing quote: the line number follows inside the string
-    out.append(UInt8(ascii: ":"))
-    writeDecimal(line, into: &out)
-    out.append(UInt8(ascii: "\""))
-  }
-
-  /// `String(n).utf8` without the String.
-  private static func writeDecimal(_ n: Int, into out: inout [UInt8]) {
-    if n < 0 { return out.append(contentsOf: String(n).utf8) }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    var rest = n
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      } while rest > 0
-      out.append(contentsOf: buffer[(20 - count)...])
+    out.append("{\n      \"sender\": ")
+    out.append(jsonString: route.sender)
+    out.append(",\n      \"outcome\": ")
+    out.append(jsonString: route.outcome.rawValue)
+    out.append(",\n      \"nexthop\": ")
+    optional(route.nexthop, &out)
+    out.append(",\n      \"relay\": ")
+    optional(route.relay, &out)
+    out.append(",\n      \"auth_user\": ")
+    optional(route.authUser, &out)
+    out.append(",\n      \"decided_by\": ")
+    optional(route.decidedBy, &out)
+    out.append(",\n      \"source\": ")
+    origin(route.decidedByOrigin, &out)
+    out.append(",\n      \"auth_source\": ")
+    origin(route.authOrigin, &out)
+    out.append(",\n      \"tls\": ")
+    out.append(jsonString: route.tls)
+    out.append(",\n      \"reason\": ")
+    optional(route.reason, &out)
+    out.append(",\n      \"warnings\": ")
+    if route.warnings.isEmpty {
+      out.append("[]")
+    } else {
+      out.append("[\n")
+      for (i, warning) in route.warnings.enumerated() {
+        out.append("        ")
+        out.append(jsonString: warning.message)
+        if i < route.warnings.count - 1 { out.append(UInt8(ascii: ",")) }
+        out.append(0x0A)
+      }
+      out.append("      ]")
     }
+    out.append("\n    }")
   }
 
   private static func writeArray<T>(_ items: [T], into out: inout [UInt8], _ json: (T) -> JSONValue) {

@@ -5,6 +5,11 @@ enum DMSShell {
     !Bytes.isBlank(body) && !Bytes.isComment(body)
   }
 
+  static func isValidLine(_ body: ArraySlice<UInt8>) -> Bool {
+    guard let first = body.first(where: { !Bytes.isSpace($0) }) else { return false }
+    return first != UInt8(ascii: "#")
+  }
+
   /// What v14+'s `_convert_crlf_to_lf_if_necessary` + `_append_final_newline_if_missing`
   /// leave on disk, and whether they changed anything.
   ///

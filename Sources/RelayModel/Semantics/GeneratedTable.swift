@@ -82,9 +82,12 @@ public enum GenerationPath: String, Sendable, Codable, CaseIterable {
 
 /// A managed domain DMS's `grep` check found covered by a line of the relay map being built.
 public struct BlockedDomain: Hashable, Sendable {
-  public var domain: String
+  /// The domain's bytes, as DMS read it.
+  var bytes: ArraySlice<UInt8>
   /// How many lines `relayhostMap` had at that moment: the matching line is among them.
   public var tableLines: Int
+
+  public var domain: String { Bytes.string(bytes) }
 }
 
 /// The Postfix state DMS produces from a configuration: what `generate` shows.
@@ -97,8 +100,11 @@ public struct GeneratedState: Hashable, Sendable {
   public var postconf: [PostconfSetting]
   /// Config files DMS itself rewrites in place (v14+ normalises CRLF and final newlines).
   public var modifiedInputs: [String]
-  /// The sorted managed domains DMS considered for `RELAY_HOST` entries, as it read them.
-  public var managedDomains: [String]
+  /// The sorted managed domains DMS considered for `RELAY_HOST` entries, as it read them
+  /// (kept as bytes: most previews never need them as Strings).
+  var managedDomainBytes: [ArraySlice<UInt8>]
+
+  public var managedDomains: [String] { managedDomainBytes.map(Bytes.string) }
   /// The managed domains that got no `RELAY_HOST` entry because DMS's check matched a line
   /// already in `relayhostMap` (their own entry, or a prefix/dot collision), in order.
   public var blockedDomains: [BlockedDomain] = []

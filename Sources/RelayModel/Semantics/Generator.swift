@@ -30,7 +30,7 @@ public enum Generator {
     guard !env["RELAY_HOST"].isEmpty else {
       return GeneratedState(
         family: family, path: path, relayhostMap: nil, saslPasswd: nil, postconf: postconf,
-        modifiedInputs: [], managedDomains: domains.map(Bytes.string))
+        modifiedInputs: [], managedDomainBytes: domains)
     }
 
     // _relayhost_sasl
@@ -63,7 +63,7 @@ public enum Generator {
     if path == .startup { postconf += enforcementSettings }
     return GeneratedState(
       family: family, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
-      modifiedInputs: [], managedDomains: domains.map(Bytes.string), blockedDomains: blocked)
+      modifiedInputs: [], managedDomainBytes: domains, blockedDomains: blocked)
   }
 
   // MARK: v14+
@@ -87,7 +87,7 @@ public enum Generator {
     else {
       return GeneratedState(
         family: .v14plus, path: path, relayhostMap: nil, saslPasswd: nil, postconf: postconf,
-        modifiedInputs: modified.sorted(), managedDomains: domains.map(Bytes.string))
+        modifiedInputs: modified.sorted(), managedDomainBytes: domains)
     }
 
     var sasl: GeneratedTable?
@@ -117,7 +117,7 @@ public enum Generator {
     postconf.append(PostconfSetting("sender_dependent_relayhost_maps", "texthash:\(relayhostMapPath)"))
     return GeneratedState(
       family: .v14plus, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
-      modifiedInputs: modified.sorted(), managedDomains: domains.map(Bytes.string), blockedDomains: blocked)
+      modifiedInputs: modified.sorted(), managedDomainBytes: domains, blockedDomains: blocked)
   }
 
   // MARK: Shared steps
@@ -150,7 +150,7 @@ public enum Generator {
   /// line per managed domain that neither an existing line nor an opt-out covers; and the
   /// domains an existing line covered.
   private static func populateRelayhostMap(
-    _ config: Configuration, domains: [[UInt8]], ending: LinePrefixIndex.Ending, relayHost: String
+    _ config: Configuration, domains: [ArraySlice<UInt8>], ending: LinePrefixIndex.Ending, relayHost: String
   ) -> (GeneratedTable, [BlockedDomain]) {
     var table = GeneratedTable()
     let relayMapLines = config.relayMap?.document.lines ?? []
@@ -174,9 +174,9 @@ public enum Generator {
     var blocked: [BlockedDomain] = []
     let relaySuffix = Array("    \(relayHost)".utf8)
     for domain in domains {
-      let pattern = DomainPattern(domain: domain[...])
+      let pattern = DomainPattern(domain: domain)
       if existing.matches(pattern, ending: ending) {
-        blocked.append(BlockedDomain(domain: Bytes.string(domain), tableLines: table.lines.count))
+        blocked.append(BlockedDomain(bytes: domain, tableLines: table.lines.count))
         continue
       }
       if optOuts.matches(pattern, ending: .endOfLine) { continue }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How each DMS family collects the managed sender domains that `RELAY_HOST` maps.
 ///
 /// The two families read the same files differently, and the differences are visible in
@@ -6,7 +12,7 @@ enum ManagedDomains {
   /// v11–v13: `sed` extracts the domain part of accounts and virtual lines, the two outputs
   /// are read as one stream, then `sort -u` and `read -r`. A file without a final newline
   /// glues its last domain onto the next file's first (spec §4).
-  static func legacyStream(accounts: AccountsFile?, virtual: VirtualFile?) -> [[UInt8]] {
+  static func legacyStream(accounts: AccountsFile?, virtual: VirtualFile?) -> [ArraySlice<UInt8>] {
     var stream: [UInt8] = []
     if let accounts {
       for line in accounts.document.lines {
@@ -22,7 +28,7 @@ enum ManagedDomains {
         if line.hasNewline { stream.append(0x0A) }
       }
     }
-    return sortedUniqueLines(of: stream).map { Array(Bytes.trimmedForRead($0[...])) }
+    return sortedUniqueLines(of: stream).map { Bytes.trimmedForRead($0) }
   }
 
   /// `MATCH_VALID='^\s*[^#[:space:]]'`.
@@ -59,7 +65,7 @@ enum ManagedDomains {
   /// back with `_get_valid_lines_from_file` and `read -r`.
   static func vhost(
     accounts: [Line]?, virtual: [Line]?, environment: RelayEnvironment
-  ) -> [[UInt8]] {
+  ) -> [ArraySlice<UInt8>] {
     var collected: [UInt8] = []
     if let accounts {
       for line in accounts where DMSShell.isValidLine(line.body) {
@@ -86,7 +92,7 @@ enum ManagedDomains {
     }
     return sortedUniqueLines(of: collected)
       .filter { DMSShell.isValidLine($0) }
-      .map { Array(Bytes.trimmedForRead($0[...])) }
+      .map { Bytes.trimmedForRead($0) }
   }
 
   /// `cut -d '@' -f N` on one line: the whole line when it has no `@`.
@@ -96,15 +102,29 @@ enum ManagedDomains {
     return n - 1 < parts.count ? Array(parts[n - 1]) : []
   }
 
-  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped.
-  static func sortedUniqueLines(of stream: [UInt8]) -> [[UInt8]] {
+  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped. The lines
+  /// are slices of `stream` (100,000 domains, no copy of each).
+  static func sortedUniqueLines(of stream: [UInt8]) -> [ArraySlice<UInt8>] {
     guard !stream.isEmpty else { return [] }
-    var lines = stream.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-    if stream.last == 0x0A { lines.removeLast() }
-    lines.sort { $0.lexicographicallyPrecedes($1) }
-    var unique: [[UInt8]] = []
-    unique.reserveCapacity(lines.count)
-    for line in lines where unique.last != line { unique.append(line) }
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for (index, byte) in stream.enumerated() where byte == 0x0A {
+      ranges.append(start..<index)
+      start = index + 1
+    }
+    if start < stream.count { ranges.append(start..<stream.count) }
+    stream.withUnsafeBufferPointer { bytes in
+      let base = bytes.baseAddress!
+      ranges.sort { a, b in
+        let order = memcmp(base + a.lowerBound, base + b.lowerBound, min(a.count, b.count))
+        return order != 0 ? order < 0 : a.count < b.count
+      }
+    }
+    var unique: [ArraySlice<UInt8>] = []
+    unique.reserveCapacity(ranges.count)
+    for range in ranges where unique.last.map({ !$0.elementsEqual(stream[range]) }) ?? true {
+      unique.append(stream[range])
+    }
     return unique
   }
 }

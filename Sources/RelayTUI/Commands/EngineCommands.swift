@@ -13,10 +13,12 @@ func shouldColor() -> Bool {
 }
 
 /// Writes bytes to stdout without a String round trip (large JSON documents).
-func writeStandardOutput(_ bytes: [UInt8]) {
+func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
+  guard let base = bytes.baseAddress else { return }
   var offset = 0
   while offset < bytes.count {
-    let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    let n = write(1, base + offset, bytes.count - offset)
+    if n < 0, errno == EINTR { continue }
     if n <= 0 { break }
     offset += n
   }
