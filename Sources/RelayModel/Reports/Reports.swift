@@ -174,7 +174,7 @@ public enum Reports {
     routes.withUnsafeBufferPointer { routes in
       for index in range {
         out.append("    ")
-        writeRoute(routes[index], into: &out)
+        writeRoute(routes.baseAddress! + index, into: &out)
         if index < routes.count - 1 { out.append(UInt8(ascii: ",")) }
         out.append(0x0A)
       }
@@ -184,12 +184,14 @@ public enum Reports {
   /// The bytes `routeJSON(route).write(into:indent: 2)` produces, without the tree.
   static func writeRoute(_ route: Route, into out: inout [UInt8]) {
     var writer = ByteWriter(capacity: 512)
-    writeRoute(route, into: &writer)
+    withUnsafePointer(to: route) { writeRoute($0, into: &writer) }
     writer.withBytes { out += $0 }
   }
 
-  /// Keep the members in step with `routeJSON` (a test compares the two).
-  private static func writeRoute(_ route: borrowing Route, into out: inout ByteWriter) {
+  /// Keep the members in step with `routeJSON` (a test compares the two). The route is read
+  /// in place: a copy retains and releases each of its Strings, which two cores writing
+  /// routes that share a relay then contend for.
+  private static func writeRoute(_ route: UnsafePointer<Route>, into out: inout ByteWriter) {
     func optional(_ value: String?, _ out: inout ByteWriter) {
       if let value { out.append(jsonString: value) } else { out.append("null") }
     }
@@ -214,34 +216,34 @@ public enum Reports {
       }
     }
     out.append("{\n      \"sender\": ")
-    out.append(jsonString: route.sender)
+    out.append(jsonString: route.pointee.sender)
     out.append(",\n      \"outcome\": ")
-    out.append(jsonString: route.outcome.rawValue)
+    out.append(jsonString: route.pointee.outcome.rawValue)
     out.append(",\n      \"nexthop\": ")
-    optional(route.nexthop, &out)
+    optional(route.pointee.nexthop, &out)
     out.append(",\n      \"relay\": ")
-    optional(route.relay, &out)
+    optional(route.pointee.relay, &out)
     out.append(",\n      \"auth_user\": ")
-    optional(route.authUser, &out)
+    optional(route.pointee.authUser, &out)
     out.append(",\n      \"decided_by\": ")
-    optional(route.decidedBy, &out)
+    optional(route.pointee.decidedBy, &out)
     out.append(",\n      \"source\": ")
-    origin(route.decidedByOrigin, &out)
+    origin(route.pointee.decidedByOrigin, &out)
     out.append(",\n      \"auth_source\": ")
-    origin(route.authOrigin, &out)
+    origin(route.pointee.authOrigin, &out)
     out.append(",\n      \"tls\": ")
-    out.append(jsonString: route.tls)
+    out.append(jsonString: route.pointee.tls)
     out.append(",\n      \"reason\": ")
-    optional(route.reason, &out)
+    optional(route.pointee.reason, &out)
     out.append(",\n      \"warnings\": ")
-    if route.warnings.isEmpty {
+    if route.pointee.warnings.isEmpty {
       out.append("[]")
     } else {
       out.append("[\n")
-      for (i, warning) in route.warnings.enumerated() {
+      for (i, warning) in route.pointee.warnings.enumerated() {
         out.append("        ")
         out.append(jsonString: warning.message)
-        if i < route.warnings.count - 1 { out.append(UInt8(ascii: ",")) }
+        if i < route.pointee.warnings.count - 1 { out.append(UInt8(ascii: ",")) }
         out.append(0x0A)
       }
       out.append("      ]")

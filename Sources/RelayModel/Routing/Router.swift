@@ -22,13 +22,14 @@ public struct Router: Sendable {
   private let rewritesSenders: Bool
   private let srsExcludedDomains: [String]
 
-  struct ParsedValue: Sendable {
-    var list: NextHopList
-    var first: Result<NextHop, NextHop.ParseError>
+  /// A class: 100,000 routes share a few of these, and passing one around costs one retain.
+  final class ParsedValue: Sendable {
+    let list: NextHopList
+    let first: Result<NextHop, NextHop.ParseError>
     /// `first`'s `host:port` as Postfix logs it, built once for every route through it.
-    var relay: String?
+    let relay: String?
     /// The `sasl_passwd` entry keyed to `first` (its host, else as written), looked up once.
-    var hopCredentials: Int?
+    let hopCredentials: Int?
 
     init(_ value: String, saslTable: TexthashTable?) {
       list = NextHopList(value)
@@ -36,6 +37,9 @@ public struct Router: Sendable {
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
+      } else {
+        relay = nil
+        hopCredentials = nil
       }
     }
   }
@@ -57,6 +61,8 @@ public struct Router: Sendable {
     self.saslTable = saslTable
     parsedValues = relayTable?.distinctValues.map { ParsedValue($0, saslTable: saslTable) } ?? []
     parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable)
+    relayOrigins = state.relayhostMap?.origins ?? []
+    saslOrigins = state.saslPasswd?.origins ?? []
     rewritesSenders = environment["ENABLE_SRS"] == "1"
     srsExcludedDomains = environment["SRS_EXCLUDE_DOMAINS"]
       .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
@@ -74,9 +80,13 @@ public struct Router: Sendable {
   public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
   public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
 
-  private func origin(_ table: GeneratedTable?, _ index: Int) -> LineOrigin? {
-    guard let table, index < table.origins.count else { return nil }
-    return table.origins[index]
+  /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
+  /// of the state once).
+  private let relayOrigins: [LineOrigin]
+  private let saslOrigins: [LineOrigin]
+
+  private func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
+    index < origins.count ? origins[index] : nil
   }
 
   public func route(_ senderText: String) -> Route {
@@ -106,9 +116,10 @@ public struct Router: Sendable {
           decidedBy: "relayhost_map")
       }
       for key in lookupKeys {
-        if let entry = relayTable.lookup(key) {
-          route.decidedBy = "relayhost_map:" + entry.key
-          route.decidedByOrigin = origin(state.relayhostMap, entry.lineIndex)
+        if let position = relayTable.position(of: key) {
+          let entry = relayTable.entries[position]
+          route.decidedBy = Self.decider("relayhost_map:", entry.keyBytes)
+          route.decidedByOrigin = origin(relayOrigins, entry.lineIndex)
           if !entry.continuationLines.isEmpty {
             route.warnings.append(
               RouteWarning(
@@ -214,6 +225,16 @@ public struct Router: Sendable {
     }
   }
 
+  /// `table:key`, built in one go from the key's bytes.
+  private static func decider(_ table: StaticString, _ key: ArraySlice<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: table.utf8CodeUnitCount + key.count) { buffer in
+      let prefix = UnsafeBufferPointer(start: table.utf8Start, count: table.utf8CodeUnitCount)
+      _ = buffer.initialize(from: prefix)
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...]).initialize(from: key)
+      return buffer.count
+    }
+  }
+
   /// Applies the sasl_passwd entry at `position`.
   private func applyCredentials(_ saslTable: TexthashTable, _ position: Int, to route: inout Route) {
     let entry = saslTable.entries[position]
@@ -227,9 +248,9 @@ public struct Router: Sendable {
           "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
       return
     }
-    route.authDecidedBy = "sasl_passwd:" + entry.key
+    route.authDecidedBy = Self.decider("sasl_passwd:", entry.keyBytes)
     route.authEntry = position
-    route.authOrigin = origin(state.saslPasswd, entry.lineIndex)
+    route.authOrigin = origin(saslOrigins, entry.lineIndex)
     if user.isEmpty {
       route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
       return

@@ -8,7 +8,10 @@
 ///   every lookup fails, so every message that needs the table is deferred.
 public struct TexthashTable: Sendable {
   public struct Entry: Sendable, Hashable {
-    public var key: String
+    /// The key as written, kept as the line's bytes: 100,000 entries, few of whose keys
+    /// are ever needed as Strings.
+    var keyBytes: ArraySlice<UInt8>
+    public var key: String { Bytes.string(keyBytes) }
     public var value: String
     /// The generated-table line (0-based) the logical line starts at.
     public var lineIndex: Int
@@ -76,7 +79,7 @@ public struct TexthashTable: Sendable {
     if newValue { distinctValues.append(Bytes.string(value)) }
     entries.append(
       Entry(
-        key: Bytes.string(key), value: distinctValues[valueID], lineIndex: start,
+        keyBytes: key, value: distinctValues[valueID], lineIndex: start,
         continuationLines: continuations, valueID: valueID))
   }
 
