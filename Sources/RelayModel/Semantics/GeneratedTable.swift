@@ -30,6 +30,12 @@ public struct GeneratedTable: Hashable, Sendable {
 
   public init() {}
 
+  /// An empty table with room for `expectedLines` lines.
+  init(expectedLines: Int) {
+    lines.reserveCapacity(expectedLines)
+    origins.reserveCapacity(expectedLines)
+  }
+
   /// Appends `body`; when the table's last line is open the text is glued onto it.
   /// Returns the index of the line the text ended up on.
   @discardableResult

@@ -152,8 +152,8 @@ public enum Generator {
   private static func populateRelayhostMap(
     _ config: Configuration, domains: [ArraySlice<UInt8>], ending: LinePrefixIndex.Ending, relayHost: String
   ) -> (GeneratedTable, [BlockedDomain]) {
-    var table = GeneratedTable()
     let relayMapLines = config.relayMap?.document.lines ?? []
+    var table = GeneratedTable(expectedLines: relayMapLines.count + domains.count)
     for (index, line) in relayMapLines.enumerated() where RelayMapFile.passesStrictFilter(line.body) {
       table.append(
         line.body, terminated: line.hasNewline,
@@ -162,7 +162,7 @@ public enum Generator {
     guard !domains.isEmpty else { return (table, []) }
 
     let depth = domains.reduce(0) { max($0, $1.count) } + 3
-    var existing = LinePrefixIndex(depthLimit: depth)
+    var existing = LinePrefixIndex(depthLimit: depth, expectedLines: relayMapLines.count + domains.count)
     for line in table.lines { existing.insert(line) }
     // `grep "^\s*@${DOMAIN}\s*$" postfix-relaymap.cf`: opt-outs, read from the admin's file.
     var optOuts = LinePrefixIndex(depthLimit: depth)

@@ -39,8 +39,11 @@ struct LinePrefixIndex {
   private var tails: [UInt8] = []
   let depthLimit: Int
 
-  init(depthLimit: Int) {
+  /// `expectedLines`: how many lines will be inserted, to allocate for them at once.
+  init(depthLimit: Int, expectedLines: Int = 0) {
     self.depthLimit = depthLimit
+    nodes.reserveCapacity(2 * expectedLines + 1)
+    tails.reserveCapacity(expectedLines * depthLimit)
   }
 
   private func child(of node: Int, byte b: UInt8) -> Int {

@@ -13,22 +13,16 @@ enum ManagedDomains {
   /// are read as one stream, then `sort -u` and `read -r`. A file without a final newline
   /// glues its last domain onto the next file's first (spec §4).
   static func legacyStream(accounts: AccountsFile?, virtual: VirtualFile?) -> [ArraySlice<UInt8>] {
-    var stream: [UInt8] = []
-    if let accounts {
-      for line in accounts.document.lines {
-        guard isValidForDomainScan(line.body), let domain = accountsDomain(line.body) else { continue }
-        stream.append(contentsOf: domain)
-        if line.hasNewline { stream.append(0x0A) }
-      }
+    var stream = LineStream(capacity: accounts?.document.lines.count ?? 0)
+    for line in accounts?.document.lines ?? [] {
+      guard isValidForDomainScan(line.body), let domain = accountsDomain(line.body) else { continue }
+      stream.append(domain, terminated: line.hasNewline)
     }
-    if let virtual {
-      for line in virtual.document.lines {
-        guard isValidForDomainScan(line.body), let domain = virtualDomain(line.body) else { continue }
-        stream.append(contentsOf: domain)
-        if line.hasNewline { stream.append(0x0A) }
-      }
+    for line in virtual?.document.lines ?? [] {
+      guard isValidForDomainScan(line.body), let domain = virtualDomain(line.body) else { continue }
+      stream.append(domain, terminated: line.hasNewline)
     }
-    return sortedUniqueLines(of: stream).map { Bytes.trimmedForRead($0) }
+    return stream.sortedUniqueLines().map { Bytes.trimmedForRead($0) }
   }
 
   /// `MATCH_VALID='^\s*[^#[:space:]]'`.
@@ -66,65 +60,82 @@ enum ManagedDomains {
   static func vhost(
     accounts: [Line]?, virtual: [Line]?, environment: RelayEnvironment
   ) -> [ArraySlice<UInt8>] {
-    var collected: [UInt8] = []
-    if let accounts {
-      for line in accounts where DMSShell.isValidLine(line.body) {
-        let account = line.body.prefix { $0 != UInt8(ascii: "|") }
-        collected.append(contentsOf: cutField(2, of: Array(account)))
-        collected.append(0x0A)
-      }
+    var collected = LineStream(capacity: accounts?.count ?? 0)
+    for line in accounts ?? [] where DMSShell.isValidLine(line.body) {
+      let account = line.body.prefix { $0 != UInt8(ascii: "|") }
+      collected.append(cutField(2, of: account), terminated: true)
     }
-    if let virtual {
-      for line in virtual where DMSShell.isValidLine(line.body) {
-        let trimmed = Bytes.trimmedForRead(line.body[...])
-        let field = Array(trimmed.prefix { $0 != 0x20 && $0 != 0x09 })
-        let user = cutField(1, of: field)
-        let domain = cutField(2, of: field)
-        if user != domain {
-          collected.append(contentsOf: domain)
-          collected.append(0x0A)
-        }
-      }
+    for line in virtual ?? [] where DMSShell.isValidLine(line.body) {
+      let trimmed = Bytes.trimmedForRead(line.body[...])
+      let field = trimmed.prefix { $0 != 0x20 && $0 != 0x09 }
+      let domain = cutField(2, of: field)
+      if !cutField(1, of: field).elementsEqual(domain) { collected.append(domain, terminated: true) }
     }
     if environment["ACCOUNT_PROVISIONER"] == "LDAP" {
-      collected.append(contentsOf: Array((environment.derivedDomainName ?? "").utf8))
-      collected.append(0x0A)
+      collected.append(Array((environment.derivedDomainName ?? "").utf8)[...], terminated: true)
     }
-    return sortedUniqueLines(of: collected)
+    return collected.sortedUniqueLines()
       .filter { DMSShell.isValidLine($0) }
       .map { Bytes.trimmedForRead($0) }
   }
 
   /// `cut -d '@' -f N` on one line: the whole line when it has no `@`.
-  static func cutField(_ n: Int, of bytes: [UInt8]) -> [UInt8] {
+  static func cutField(_ n: Int, of bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     guard bytes.contains(UInt8(ascii: "@")) else { return bytes }
     let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-    return n - 1 < parts.count ? Array(parts[n - 1]) : []
+    return n - 1 < parts.count ? parts[n - 1] : []
+  }
+}
+
+/// What a shell pipeline prints, line by line: pieces each followed by a newline or not —
+/// a piece without one runs on into the next, as the output of DMS's `sed` over a file
+/// without a final newline does into the next file's (spec §4).
+struct LineStream {
+  private var lines: [ArraySlice<UInt8>] = []
+  /// The line being printed, when the last piece had no newline.
+  private var open: [UInt8]?
+
+  init(capacity: Int) {
+    lines.reserveCapacity(capacity)
   }
 
-  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped. The lines
-  /// are slices of `stream` (100,000 domains, no copy of each).
-  static func sortedUniqueLines(of stream: [UInt8]) -> [ArraySlice<UInt8>] {
-    guard !stream.isEmpty else { return [] }
-    var ranges: [Range<Int>] = []
-    var start = 0
-    for (index, byte) in stream.enumerated() where byte == 0x0A {
-      ranges.append(start..<index)
-      start = index + 1
+  mutating func append(_ piece: ArraySlice<UInt8>, terminated: Bool) {
+    if var running = open {
+      running.append(contentsOf: piece)
+      if terminated {
+        lines.append(running[...])
+        open = nil
+      } else {
+        open = running
+      }
+    } else if terminated {
+      lines.append(piece)
+    } else {
+      open = Array(piece)
     }
-    if start < stream.count { ranges.append(start..<stream.count) }
-    stream.withUnsafeBufferPointer { bytes in
-      let base = bytes.baseAddress!
-      ranges.sort { a, b in
-        let order = memcmp(base + a.lowerBound, base + b.lowerBound, min(a.count, b.count))
+  }
+
+  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped.
+  func sortedUniqueLines() -> [ArraySlice<UInt8>] {
+    var sorted = lines
+    if let open, !open.isEmpty { sorted.append(open[...]) }
+    sorted.sort(by: Self.precedes)
+    var unique: [ArraySlice<UInt8>] = []
+    unique.reserveCapacity(sorted.count)
+    for line in sorted where unique.last.map({ Self.precedes($0, line) }) ?? true {
+      unique.append(line)
+    }
+    return unique
+  }
+
+  /// Byte order, a prefix first (`memcmp`, then length).
+  static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
         return order != 0 ? order < 0 : a.count < b.count
       }
     }
-    var unique: [ArraySlice<UInt8>] = []
-    unique.reserveCapacity(ranges.count)
-    for range in ranges where unique.last.map({ !$0.elementsEqual(stream[range]) }) ?? true {
-      unique.append(stream[range])
-    }
-    return unique
   }
 }
