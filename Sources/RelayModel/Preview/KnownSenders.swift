@@ -10,8 +10,11 @@ public struct KnownSenders: Sendable {
   }
 
   public struct Domain: Sendable, Hashable {
+    /// `@` and the domain as first spelled in the files: the sender address its route is
+    /// predicted for (one String for both, 100,000 times).
+    public var sender: String
     /// As first spelled in the files.
-    public var name: String
+    public var name: String { String(sender.utf8.dropFirst())! }
     /// One bit per `Source` (cheaper than a Set for 100,000 domains).
     var sourceBits: UInt8
 
@@ -107,9 +110,18 @@ public struct KnownSenders: Sendable {
     let bit = Domain.bit(source)
     let (index, inserted) = indexByFolded.insert(domain)
     if inserted {
-      domains.append(Domain(name: Bytes.string(domain), sourceBits: bit))
+      domains.append(Domain(sender: Self.sender(domain), sourceBits: bit))
     } else {
       domains[index].sourceBits |= bit
+    }
+  }
+
+  /// `@` + `domain`, in one allocation.
+  private static func sender(_ domain: ArraySlice<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: domain.count + 1) { buffer in
+      buffer[0] = UInt8(ascii: "@")
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: domain)
+      return buffer.count
     }
   }
 

@@ -24,7 +24,7 @@ public struct RoutingPreview: Sendable {
     let addresses = senders.addresses
     let routes = Parallel.map(domains.count + addresses.count) { index in
       index < domains.count
-        ? router.route("@\(domains[index].name)") : router.route(addresses[index - domains.count])
+        ? router.route(domains[index].sender) : router.route(addresses[index - domains.count])
     }
     self.routes = routes
     self.diagnostics = Checks.run(

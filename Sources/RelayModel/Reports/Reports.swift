@@ -195,6 +195,19 @@ public enum Reports {
     func optional(_ value: String?, _ out: inout ByteWriter) {
       if let value { out.append(jsonString: value) } else { out.append("null") }
     }
+    // `decider.text(sender:)` without building the String.
+    func decider(_ value: Route.Decider, sender: String, _ out: inout ByteWriter) {
+      switch value {
+      case .none: out.append("null")
+      case .text(let text): out.append(jsonString: text)
+      case .senderKey(let table):
+        out.append(UInt8(ascii: "\""))
+        out.append(jsonStringContent: table.rawValue)
+        out.append(UInt8(ascii: ":"))
+        out.append(jsonStringContent: sender)
+        out.append(UInt8(ascii: "\""))
+      }
+    }
     // `originText(value)` without building the String: escaping is byte by byte, so
     // escaping the parts equals escaping the whole.
     func origin(_ value: LineOrigin?, _ out: inout ByteWriter) {
@@ -226,7 +239,7 @@ public enum Reports {
     out.append(",\n      \"auth_user\": ")
     optional(route.pointee.authUser, &out)
     out.append(",\n      \"decided_by\": ")
-    optional(route.pointee.decidedBy, &out)
+    decider(route.pointee.decider, sender: route.pointee.sender, &out)
     out.append(",\n      \"source\": ")
     origin(route.pointee.decidedByOrigin, &out)
     out.append(",\n      \"auth_source\": ")

@@ -32,21 +32,89 @@ public struct Route: Hashable, Sendable {
   /// The SASL user Postfix will authenticate as, or nil for no AUTH.
   public var authUser: String?
   /// `relayhost_map:<key>`, `relayhost`, or nil (direct: no entry and no `relayhost`).
-  public var decidedBy: String?
+  public var decidedBy: String? {
+    get { decider.text(sender: sender) }
+    set { decider = Decider(newValue) }
+  }
   /// Where the deciding relay line came from (the admin's file line, or generated).
   public var decidedByOrigin: LineOrigin?
   /// `sasl_passwd:<key>` that supplied the credentials.
-  public var authDecidedBy: String?
+  public var authDecidedBy: String? {
+    get { authDecider.text(sender: sender) }
+    set { authDecider = Decider(newValue) }
+  }
   public var authOrigin: LineOrigin?
   /// `smtp_tls_security_level` in force (`encrypt` or `may`).
   public var tls: String
   /// Why mail is deferred or bounced, in plain words.
   public var reason: String?
   public var warnings: [RouteWarning]
-  /// The parsed first next hop when relayed.
-  public var hop: NextHop? = nil
   /// The position in the router's `saslTable.entries` of the credentials used.
   var authEntry: Int? = nil
+  var decider: Decider = .none
+  var authDecider: Decider = .none
+
+  init(
+    sender: String, outcome: RouteOutcome, nexthop: String?, relay: String?, authUser: String?,
+    decidedBy: String?, decidedByOrigin: LineOrigin?, authDecidedBy: String?, authOrigin: LineOrigin?,
+    tls: String, reason: String?, warnings: [RouteWarning]
+  ) {
+    self.sender = sender
+    self.outcome = outcome
+    self.nexthop = nexthop
+    self.relay = relay
+    self.authUser = authUser
+    self.decider = Decider(decidedBy)
+    self.decidedByOrigin = decidedByOrigin
+    self.authDecider = Decider(authDecidedBy)
+    self.authOrigin = authOrigin
+    self.tls = tls
+    self.reason = reason
+    self.warnings = warnings
+  }
+
+  /// `decidedBy` and `authDecidedBy` as stored. Most routes are decided by the sender's own
+  /// table key (`relayhost_map:@example.test` for `@example.test`), which is kept as a mark
+  /// instead of a second String per route (100,000 routes).
+  enum Decider: Hashable, Sendable {
+    case none
+    case text(String)
+    /// `table` + `:` + the route's sender.
+    case senderKey(in: TableName)
+
+    enum TableName: String, Sendable {
+      case relayhostMap = "relayhost_map"
+      case saslPasswd = "sasl_passwd"
+    }
+
+    init(_ text: String?) {
+      self = text.map(Decider.text) ?? .none
+    }
+
+    func text(sender: String) -> String? {
+      switch self {
+      case .none: return nil
+      case .text(let text): return text
+      case .senderKey(let table): return table.rawValue + ":" + sender
+      }
+    }
+  }
+
+  public static func == (lhs: Route, rhs: Route) -> Bool {
+    lhs.sender == rhs.sender && lhs.outcome == rhs.outcome && lhs.nexthop == rhs.nexthop
+      && lhs.relay == rhs.relay && lhs.authUser == rhs.authUser && lhs.decidedBy == rhs.decidedBy
+      && lhs.decidedByOrigin == rhs.decidedByOrigin && lhs.authDecidedBy == rhs.authDecidedBy
+      && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
+      && lhs.warnings == rhs.warnings && lhs.authEntry == rhs.authEntry
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(sender)
+    hasher.combine(outcome)
+    hasher.combine(nexthop)
+    hasher.combine(decidedBy)
+    hasher.combine(authDecidedBy)
+  }
 
   public var summary: String {
     switch outcome {

@@ -30,6 +30,8 @@ public struct Router: Sendable {
     let relay: String?
     /// The `sasl_passwd` entry keyed to `first` (its host, else as written), looked up once.
     let hopCredentials: Int?
+    /// `first`'s port.
+    let port: Int?
 
     init(_ value: String, saslTable: TexthashTable?) {
       list = NextHopList(value)
@@ -37,9 +39,11 @@ public struct Router: Sendable {
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
+        port = hop.port
       } else {
         relay = nil
         hopCredentials = nil
+        port = nil
       }
     }
   }
@@ -107,6 +111,7 @@ public struct Router: Sendable {
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
     var credentialsOfHop: Int?
+    var port: Int?
     if let relayTable {
       guard relayTable.isUsable else {
         let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
@@ -118,7 +123,7 @@ public struct Router: Sendable {
       for key in lookupKeys {
         if let position = relayTable.position(of: key) {
           let entry = relayTable.entries[position]
-          route.decidedBy = Self.decider("relayhost_map:", entry.keyBytes)
+          route.decider = Self.decider(.relayhostMap, entry.keyBytes, sender: senderText)
           route.decidedByOrigin = origin(relayOrigins, entry.lineIndex)
           if !entry.continuationLines.isEmpty {
             route.warnings.append(
@@ -129,14 +134,16 @@ public struct Router: Sendable {
           let value = parsedValues[entry.valueID]
           if let failed = applyNextHop(value, to: &route) { return failed }
           credentialsOfHop = value.hopCredentials
+          port = value.port
           break
         }
       }
     }
-    if route.decidedBy == nil, !relayhost.isEmpty {
+    if route.decider == .none, !relayhost.isEmpty {
       route.decidedBy = "relayhost"
       if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
       credentialsOfHop = parsedRelayhost.hopCredentials
+      port = parsedRelayhost.port
     }
 
     // 2. The smtp client itself.
@@ -150,7 +157,7 @@ public struct Router: Sendable {
     resolveCredentials(lookupKeys: lookupKeys, hopCredentials: credentialsOfHop, into: &route)
     if route.outcome == .deferred { return route }
 
-    if route.outcome == .relayed, let hop = route.hop, hop.port == 465 {
+    if route.outcome == .relayed, port == 465 {
       return deferred(
         route,
         "port 465 expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: the connection times out")
@@ -170,7 +177,6 @@ public struct Router: Sendable {
     switch value.first {
     case .success(let hop):
       route.outcome = .relayed
-      route.hop = hop
       route.nexthop = hop.written
       route.relay = value.relay
       if list.words.count > 1 {
@@ -225,14 +231,19 @@ public struct Router: Sendable {
     }
   }
 
-  /// `table:key`, built in one go from the key's bytes.
-  private static func decider(_ table: StaticString, _ key: ArraySlice<UInt8>) -> String {
-    String(unsafeUninitializedCapacity: table.utf8CodeUnitCount + key.count) { buffer in
-      let prefix = UnsafeBufferPointer(start: table.utf8Start, count: table.utf8CodeUnitCount)
-      _ = buffer.initialize(from: prefix)
-      _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...]).initialize(from: key)
-      return buffer.count
-    }
+  /// `table:key`: a mark when the key is spelled exactly as the sender, else built in one go
+  /// from the key's bytes.
+  private static func decider(
+    _ table: Route.Decider.TableName, _ key: ArraySlice<UInt8>, sender: String
+  ) -> Route.Decider {
+    if sender.utf8.elementsEqual(key) { return .senderKey(in: table) }
+    let prefix = table.rawValue + ":"
+    return .text(
+      String(unsafeUninitializedCapacity: prefix.utf8.count + key.count) { buffer in
+        _ = buffer.initialize(from: prefix.utf8)
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.utf8.count...]).initialize(from: key)
+        return buffer.count
+      })
   }
 
   /// Applies the sasl_passwd entry at `position`.
@@ -248,7 +259,7 @@ public struct Router: Sendable {
           "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
       return
     }
-    route.authDecidedBy = Self.decider("sasl_passwd:", entry.keyBytes)
+    route.authDecider = Self.decider(.saslPasswd, entry.keyBytes, sender: route.sender)
     route.authEntry = position
     route.authOrigin = origin(saslOrigins, entry.lineIndex)
     if user.isEmpty {
