@@ -30,23 +30,11 @@ extension Checks {
   /// `@domain` key of their own in the admin's relay map (or an opt-out) are fine.
   private static func checkCollisions(_ c: Context, _ out: inout [Diagnostic]) {
     guard let map = c.state.relayhostMap, c.relayHostSet, !c.state.blockedDomains.isEmpty else { return }
-    var exactKeys = ByteKeyIndex(foldsCase: false, capacity: c.relayMapLines.count)  // `@domain` keys
-    var optedOut: Set<String> = []
-    for line in c.relayMapLines {
-      let body = line.body
-      if RelayMapFile.passesStrictFilter(body) {
-        // `@domain` keys, by their domain.
-        let start = Bytes.firstNonSpace(body)
-        if body[start] == UInt8(ascii: "@") { exactKeys.insert(body[(start + 1)..<Bytes.firstSpace(body, from: start)]) }
-      } else if case .optOut(let domain) = RelayMapFile.classify(line) {
-        optedOut.insert(domain)
-      }
-    }
+    var ownKeys = OwnKeys(c)
     var reported = 0
     for blocked in c.state.blockedDomains where !blocked.bytes.isEmpty {
-      if exactKeys.id(of: blocked.bytes) != nil { continue }
+      if ownKeys.contains(blocked.bytes) { continue }
       let domain = blocked.domain
-      if optedOut.contains(domain) { continue }
       guard reported < 50 else { break }
       let pattern = DomainPattern(domain: blocked.bytes)
       let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
@@ -74,6 +62,50 @@ extension Checks {
           .prefixCollision, at: map.origins[blocker].location,
           "'\(domain)' gets no RELAY_HOST entry: \(why)",
           fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])"))
+    }
+  }
+
+  /// Whether the admin's relay map has a line of a domain's own (`@domain` as its key,
+  /// exactly) or opts it out. Most blocked domains are blocked by their own entry, which the
+  /// generated relay map's table finds in one lookup; only the others need the index of
+  /// every line's key, built the first time one is asked about.
+  private struct OwnKeys {
+    let context: Context
+    private var exactKeys: ByteKeyIndex?
+    private var optedOut: Set<ArraySlice<UInt8>> = []
+    /// `@domain` of the domain asked about (one buffer for all).
+    private var key: [UInt8] = []
+
+    init(_ context: Context) {
+      self.context = context
+    }
+
+    mutating func contains(_ domain: ArraySlice<UInt8>) -> Bool {
+      key.removeAll(keepingCapacity: true)
+      key.append(UInt8(ascii: "@"))
+      key.append(contentsOf: domain)
+      if let table = context.router.relayTable, let position = table.position(of: key),
+        table.entries[position].keyBytes.elementsEqual(key)
+      {
+        return true
+      }
+      if exactKeys == nil { buildIndex() }
+      return exactKeys?.id(of: domain) != nil || optedOut.contains(domain)
+    }
+
+    private mutating func buildIndex() {
+      var keys = ByteKeyIndex(foldsCase: false, capacity: context.relayMapLines.count)
+      for line in context.relayMapLines {
+        let body = line.body
+        if RelayMapFile.passesStrictFilter(body) {
+          // `@domain` keys, by their domain.
+          let start = Bytes.firstNonSpace(body)
+          if body[start] == UInt8(ascii: "@") { keys.insert(body[(start + 1)..<Bytes.firstSpace(body, from: start)]) }
+        } else if case .optOut(let domain) = RelayMapFile.classify(line) {
+          optedOut.insert(Array(domain.utf8)[...])
+        }
+      }
+      exactKeys = keys
     }
   }
 }

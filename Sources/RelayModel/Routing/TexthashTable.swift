@@ -98,6 +98,10 @@ public struct TexthashTable: Sendable {
     keyIndex.id(of: key.utf8)
   }
 
+  func position(of key: [UInt8]) -> Int? {
+    keyIndex.id(of: key)
+  }
+
   /// Which of `distinctValues` equals `value`, or nil when no entry has it.
   func valueID(of value: String) -> Int? {
     valueIndex.id(of: value)
