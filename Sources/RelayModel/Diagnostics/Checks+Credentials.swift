@@ -1,6 +1,6 @@
 extension Checks {
-  /// Credentials that are wrong, unused, or missing where they are needed.
-  static func checkCredentials(_ c: Context, _ out: inout [Diagnostic]) {
+  /// Credentials lines that are malformed.
+  static func checkCredentialLines(_ c: Context, _ out: inout [Diagnostic]) {
     let file = SaslPasswordFile.fileName
     for (index, line) in c.saslLines.enumerated() where !isWellFormedCredential(line.body) {
       switch SaslPasswordFile.classify(line) {
@@ -25,6 +25,10 @@ extension Checks {
         break
       }
     }
+  }
+
+  /// Credentials no route uses, and relays some routes reach without any.
+  static func checkCredentialUse(_ c: Context, _ out: inout [Diagnostic]) {
     checkUnusedCredentials(c, &out)
     checkRelaysWithoutCredentials(c, &out)
   }
@@ -153,8 +157,8 @@ extension Checks {
     return senders
   }
 
-  /// TLS settings that reach further than the admin expects (spec §4).
-  static func checkTLS(_ c: Context, _ out: inout [Diagnostic]) {
+  /// `encrypt` reaching direct delivery (spec §4).
+  static func checkDirectDeliveryTLS(_ c: Context, _ out: inout [Diagnostic]) {
     let direct = c.router.tls == "encrypt" ? firstDirectSenders(c.routes, limit: 4) : []
     if !direct.isEmpty {
       let names = direct.prefix(3).joined(separator: ", ")
@@ -164,6 +168,10 @@ extension Checks {
           "credentials switch on smtp_tls_security_level = encrypt for ALL outbound SMTP: direct mail (\(names)\(direct.count > 3 ? ", …" : "")) is deferred by any MX without STARTTLS",
           fix: "send those domains through a relay too, or accept that MX hosts without STARTTLS cannot receive their mail"))
     }
+  }
+
+  /// Port 465 named in the environment (spec §4).
+  static func checkPort465Environment(_ c: Context, _ out: inout [Diagnostic]) {
     if c.env["RELAY_PORT"] == "465", c.relayHostSet {
       out.append(port465(c.env.envRelayHost, at: c.envLocation("RELAY_PORT")))
     }

@@ -1,7 +1,7 @@
 /// The diagnostic catalogue: each check looks at the configuration, the generated state and
 /// the routes, and reports what will surprise the admin on this DMS version.
 public enum Checks {
-  public struct Context {
+  public struct Context: Sendable {
     public var configuration: Configuration
     public var version: DMSVersion
     public var state: GeneratedState
@@ -32,15 +32,35 @@ public enum Checks {
   }
 
   public static func run(_ context: Context) -> [Diagnostic] {
-    var out: [Diagnostic] = []
-    checkVersion(context, &out)
-    checkRelayHostDependency(context, &out)
-    checkEnvironment(context, &out)
-    checkRelayMapLines(context, &out)
-    checkGeneratedTables(context, &out)
-    checkDomains(context, &out)
-    checkCredentials(context, &out)
-    checkTLS(context, &out)
+    finish(context, independentOfRoutes(context))
+  }
+
+  /// What the checks that never read a route report: they can run while the routes are
+  /// predicted. `leading` come before the route checks' diagnostics, `trailing` after.
+  struct RouteIndependent: Sendable {
+    var leading: [Diagnostic] = []
+    var trailing: [Diagnostic] = []
+  }
+
+  static func independentOfRoutes(_ context: Context) -> RouteIndependent {
+    var result = RouteIndependent()
+    checkVersion(context, &result.leading)
+    checkRelayHostDependency(context, &result.leading)
+    checkEnvironment(context, &result.leading)
+    checkRelayMapLines(context, &result.leading)
+    checkGeneratedTables(context, &result.leading)
+    checkDomains(context, &result.leading)
+    checkCredentialLines(context, &result.leading)
+    checkPort465Environment(context, &result.trailing)
+    return result
+  }
+
+  /// The checks that read the routes, then every diagnostic in order of severity and place.
+  static func finish(_ context: Context, _ independent: RouteIndependent) -> [Diagnostic] {
+    var out = independent.leading
+    checkCredentialUse(context, &out)
+    checkDirectDeliveryTLS(context, &out)
+    out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
       let lf = lhs.location?.file ?? "~", rf = rhs.location?.file ?? "~"

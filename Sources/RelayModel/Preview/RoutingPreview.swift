@@ -22,13 +22,19 @@ public struct RoutingPreview: Sendable {
     self.senders = senders
     let domains = senders.domains
     let addresses = senders.addresses
-    let routes = Parallel.map(domains.count + addresses.count) { index in
+    // The checks that do not read routes run while the routes are predicted.
+    let context = Checks.Context(
+      configuration: configuration, version: version, state: state, router: router, routes: [])
+    let (routes, independentChecks) = Parallel.map(
+      domains.count + addresses.count, alongside: { Checks.independentOfRoutes(context) }
+    ) { index in
       index < domains.count
         ? router.route(domains[index].sender) : router.route(addresses[index - domains.count])
     }
     self.routes = routes
-    self.diagnostics = Checks.run(
-      Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: routes))
+    self.diagnostics = Checks.finish(
+      Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: routes),
+      independentChecks)
   }
 
   /// The route of an arbitrary address typed by the admin.

@@ -34,6 +34,34 @@ enum Parallel {
     }
   }
 
+  /// `(0..<count).map(transform)` together with `other()`: `other` starts at once on one
+  /// core while the others map; the map is cut into several slices so that the core that
+  /// ran `other` takes on what is left.
+  static func map<T: Sendable, E: Sendable>(
+    _ count: Int, minimumPerSlice: Int = 2048, alongside other: @Sendable () -> E,
+    _ transform: @Sendable (Int) -> T
+  ) -> ([T], E) {
+    let slices = min(4 * cores, count / max(1, minimumPerSlice))
+    guard cores > 1, slices > 1 else { return ((0..<count).map(transform), other()) }
+    var extra: E?
+    let mapped = withUnsafeMutablePointer(to: &extra) { pointer in
+      let result = Unchecked(value: pointer)
+      return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // Iteration 0 runs `other`; each other iteration initializes its own slice only.
+        let base = Unchecked(value: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: slices + 1) { iteration in
+          guard iteration > 0 else { return result.value.pointee = other() }
+          let slice = iteration - 1
+          for i in (count * slice / slices)..<(count * (slice + 1) / slices) {
+            (base.value + i).initialize(to: transform(i))
+          }
+        }
+        initialized = count
+      }
+    }
+    return (mapped, extra!)
+  }
+
   /// Runs `first` and `second` at the same time (on one core: one after the other).
   static func both<A: Sendable, B: Sendable>(
     _ first: @Sendable () -> A, _ second: @Sendable () -> B
