@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Predicts what Postfix does per sender with the state DMS generated (spec §5).
 ///
 /// Built once per generated state (tables parsed once), then asked per sender, so routing
@@ -107,7 +113,8 @@ public struct Router: Sendable {
       return route
     }
     if rewritesSenders { addSRSWarning(domain: senderText[utf8.index(after: at)...], to: &route) }
-    let lookupKeys = at == utf8.startIndex ? [senderText] : SenderAddress(senderText)?.lookupKeys ?? []
+    // Empty for `@domain`: the sender is its own only key (no array per route).
+    let lookupKeys = at == utf8.startIndex ? [] : SenderAddress(senderText)?.lookupKeys ?? []
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
     var credentialsOfHop: Int?
@@ -120,23 +127,20 @@ public struct Router: Sendable {
           "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
           decidedBy: "relayhost_map")
       }
-      for key in lookupKeys {
-        if let position = relayTable.position(of: key) {
-          let entry = relayTable.entries[position]
-          route.decider = Self.decider(.relayhostMap, entry.keyBytes, sender: senderText)
-          route.decidedByOrigin = origin(relayOrigins, entry.lineIndex)
-          if !entry.continuationLines.isEmpty {
-            route.warnings.append(
-              RouteWarning(
-                "continuation-line",
-                "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
-          }
-          let value = parsedValues[entry.valueID]
-          if let failed = applyNextHop(value, to: &route) { return failed }
-          credentialsOfHop = value.hopCredentials
-          port = value.port
-          break
+      if let position = firstPosition(in: relayTable, sender: senderText, keys: lookupKeys) {
+        let entry = relayTable.entries[position]
+        route.decider = Self.decider(.relayhostMap, entry.keyBytes, sender: senderText)
+        route.decidedByOrigin = origin(relayOrigins, entry.lineIndex)
+        if !entry.continuationLines.isEmpty {
+          route.warnings.append(
+            RouteWarning(
+              "continuation-line",
+              "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
         }
+        let value = parsedValues[entry.valueID]
+        if let failed = applyNextHop(value, to: &route) { return failed }
+        credentialsOfHop = value.hopCredentials
+        port = value.port
       }
     }
     if route.decider == .none, !relayhost.isEmpty {
@@ -154,7 +158,7 @@ public struct Router: Sendable {
     }
 
     // 3. Credentials.
-    resolveCredentials(lookupKeys: lookupKeys, hopCredentials: credentialsOfHop, into: &route)
+    resolveCredentials(sender: senderText, keys: lookupKeys, hopCredentials: credentialsOfHop, into: &route)
     if route.outcome == .deferred { return route }
 
     if route.outcome == .relayed, port == 465 {
@@ -200,9 +204,19 @@ public struct Router: Sendable {
     }
   }
 
-  /// `lookupKeys`: the sender's, as `SenderAddress.lookupKeys` gives them; `hopCredentials`:
-  /// the entry keyed to the next hop the route took, if any.
-  private func resolveCredentials(lookupKeys: [String], hopCredentials: Int?, into route: inout Route) {
+  /// The position in `table` of the first of the sender's lookup keys it has: `keys` as
+  /// `SenderAddress.lookupKeys` gives them, or none for `@domain`, its own only key.
+  private func firstPosition(in table: TexthashTable, sender: String, keys: [String]) -> Int? {
+    if keys.isEmpty { return table.position(of: sender) }
+    for key in keys {
+      if let position = table.position(of: key) { return position }
+    }
+    return nil
+  }
+
+  /// `keys` as `firstPosition` takes them; `hopCredentials`: the entry keyed to the next hop
+  /// the route took, if any.
+  private func resolveCredentials(sender: String, keys: [String], hopCredentials: Int?, into route: inout Route) {
     guard authEnabled, let saslTable else {
       if route.outcome == .relayed, let table = saslTable, !table.entries.isEmpty {
         route.warnings.append(
@@ -221,10 +235,8 @@ public struct Router: Sendable {
     }
     // Sender keys, then the next hop's host and as written: the first key with an entry
     // decides.
-    if senderDependentAuthentication {
-      for key in lookupKeys {
-        if let position = saslTable.position(of: key) { return applyCredentials(saslTable, position, to: &route) }
-      }
+    if senderDependentAuthentication, let position = firstPosition(in: saslTable, sender: sender, keys: keys) {
+      return applyCredentials(saslTable, position, to: &route)
     }
     if route.outcome == .relayed, let hopCredentials {
       applyCredentials(saslTable, hopCredentials, to: &route)
@@ -236,7 +248,13 @@ public struct Router: Sendable {
   private static func decider(
     _ table: Route.Decider.TableName, _ key: ArraySlice<UInt8>, sender: String
   ) -> Route.Decider {
-    if sender.utf8.elementsEqual(key) { return .senderKey(in: table) }
+    let isSender = sender.utf8.withContiguousStorageIfAvailable { spelled in
+      spelled.count == key.count
+        && key.withUnsafeBufferPointer { key in
+          key.isEmpty || memcmp(spelled.baseAddress!, key.baseAddress!, key.count) == 0
+        }
+    }
+    if isSender ?? sender.utf8.elementsEqual(key) { return .senderKey(in: table) }
     let prefix = table.rawValue + ":"
     return .text(
       String(unsafeUninitializedCapacity: prefix.utf8.count + key.count) { buffer in
