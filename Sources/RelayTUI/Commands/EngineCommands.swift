@@ -43,11 +43,13 @@ struct Generate: ParsableCommand {
       let loaded = try config.load()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family, path: path)
-      print(
-        json
-          ? Reports.generateJSON(state, version: version, showSecrets: showSecrets).rendered()
-          : Reports.generateText(state, version: version, showSecrets: showSecrets),
-        terminator: "")
+      if json {
+        // As bytes: 100,000 table lines need no String of the whole document.
+        Reports.generateJSON(state, version: version, showSecrets: showSecrets).renderedBytes()
+          .withUnsafeBytes(writeStandardOutput)
+      } else {
+        print(Reports.generateText(state, version: version, showSecrets: showSecrets), terminator: "")
+      }
     }
   }
 }
