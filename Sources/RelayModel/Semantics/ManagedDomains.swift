@@ -90,52 +90,74 @@ enum ManagedDomains {
 /// What a shell pipeline prints, line by line: pieces each followed by a newline or not —
 /// a piece without one runs on into the next, as the output of DMS's `sed` over a file
 /// without a final newline does into the next file's (spec §4).
+///
+/// The bytes are kept back to back, so such a run-on line is simply contiguous, and sorting
+/// 100,000 lines moves small descriptors compared by their first eight bytes.
 struct LineStream {
-  private var lines: [ArraySlice<UInt8>] = []
-  /// The line being printed, when the last piece had no newline.
-  private var open: [UInt8]?
+  private var bytes: [UInt8] = []
+  /// Where each terminated line ends in `bytes` (it starts where the one before ended).
+  private var ends: [Int] = []
 
   init(capacity: Int) {
-    lines.reserveCapacity(capacity)
+    ends.reserveCapacity(capacity)
+    bytes.reserveCapacity(capacity * 24)
   }
 
   mutating func append(_ piece: ArraySlice<UInt8>, terminated: Bool) {
-    if var running = open {
-      running.append(contentsOf: piece)
-      if terminated {
-        lines.append(running[...])
-        open = nil
-      } else {
-        open = running
-      }
-    } else if terminated {
-      lines.append(piece)
-    } else {
-      open = Array(piece)
-    }
+    bytes.append(contentsOf: piece)
+    if terminated { ends.append(bytes.count) }
   }
 
-  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped.
+  /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped. The lines
+  /// are slices of one buffer.
   func sortedUniqueLines() -> [ArraySlice<UInt8>] {
-    var sorted = lines
-    if let open, !open.isEmpty { sorted.append(open[...]) }
-    sorted.sort(by: Self.precedes)
-    var unique: [ArraySlice<UInt8>] = []
-    unique.reserveCapacity(sorted.count)
-    for line in sorted where unique.last.map({ Self.precedes($0, line) }) ?? true {
-      unique.append(line)
+    var lines: [Descriptor] = []
+    lines.reserveCapacity(ends.count + 1)
+    var start = 0
+    for end in ends {
+      lines.append(Descriptor(bytes, start, end))
+      start = end
     }
-    return unique
+    // A last line without a newline (an empty one is no line).
+    if start < bytes.count { lines.append(Descriptor(bytes, start, bytes.count)) }
+    return bytes.withUnsafeBufferPointer { buffer in
+      lines.sort { $0.precedes($1, in: buffer) }
+      var unique: [ArraySlice<UInt8>] = []
+      unique.reserveCapacity(lines.count)
+      var previous: Descriptor?
+      for line in lines where previous.map({ $0.precedes(line, in: buffer) }) ?? true {
+        unique.append(bytes[Int(line.start)..<Int(line.start + line.count)])
+        previous = line
+      }
+      return unique
+    }
   }
 
-  /// Byte order, a prefix first (`memcmp`, then length).
-  static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-    a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        let common = min(a.count, b.count)
-        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-        return order != 0 ? order < 0 : a.count < b.count
+  /// A line of `bytes`: where it is, and its first eight bytes as a big-endian number, which
+  /// orders most pairs of lines without looking at the bytes.
+  private struct Descriptor {
+    var prefix: UInt64 = 0
+    var start: Int32
+    var count: Int32
+
+    init(_ bytes: [UInt8], _ start: Int, _ end: Int) {
+      self.start = Int32(start)
+      count = Int32(end - start)
+      for i in 0..<8 {
+        prefix <<= 8
+        if start + i < end { prefix |= UInt64(bytes[start + i]) }
       }
+    }
+
+    /// Byte order, a prefix first (`memcmp`, then length).
+    func precedes(_ other: Descriptor, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      if prefix != other.prefix { return prefix < other.prefix }
+      let common = Int(min(count, other.count))
+      if common > 8 {
+        let order = memcmp(bytes.baseAddress! + Int(start) + 8, bytes.baseAddress! + Int(other.start) + 8, common - 8)
+        if order != 0 { return order < 0 }
+      }
+      return count < other.count
     }
   }
 }
