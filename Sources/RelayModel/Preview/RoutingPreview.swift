@@ -22,6 +22,13 @@ public struct RoutingPreview: Sendable {
     self.senders = senders
     let domains = senders.domains
     let addresses = senders.addresses
+    // The domains' own keys looked up in blocks (cache misses overlap), on every core.
+    let domainSenders = domains.map(\.sender)
+    let blockSize = 4096
+    let ownKeys = Parallel.map((domainSenders.count + blockSize - 1) / blockSize, minimumPerSlice: 1) { block in
+      router.domainLookups(
+        for: domainSenders[(block * blockSize)..<min(domainSenders.count, (block + 1) * blockSize)])
+    }.flatMap { $0 }
     // The checks that do not read routes run while the routes are predicted.
     let context = Checks.Context(
       configuration: configuration, version: version, state: state, router: router, routes: [])
@@ -29,7 +36,7 @@ public struct RoutingPreview: Sendable {
       domains.count + addresses.count, alongside: { Checks.independentOfRoutes(context) }
     ) { index in
       index < domains.count
-        ? router.route(domains[index].sender) : router.route(addresses[index - domains.count])
+        ? router.route(domainSenders[index], ownKey: ownKeys[index]) : router.route(addresses[index - domains.count])
     }
     self.routes = routes
     self.diagnostics = Checks.finish(

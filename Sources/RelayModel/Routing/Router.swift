@@ -100,6 +100,25 @@ public struct Router: Sendable {
   }
 
   public func route(_ senderText: String) -> Route {
+    route(senderText, ownKey: nil)
+  }
+
+  /// Where an `@domain` sender's own key is in `relayTable` and `saslTable` (-1: not
+  /// there), looked up ahead for many senders at once (`domainLookups(for:)`).
+  struct OwnKeyPositions: Sendable {
+    var relay: Int32
+    var sasl: Int32
+  }
+
+  /// `OwnKeyPositions` for each of `senders`, all of the form `@domain`.
+  func domainLookups(for senders: ArraySlice<String>) -> [OwnKeyPositions] {
+    let relay = relayTable?.positions(of: senders)
+    let sasl = saslTable?.positions(of: senders)
+    return (0..<senders.count).map { OwnKeyPositions(relay: relay?[$0] ?? -1, sasl: sasl?[$0] ?? -1) }
+  }
+
+  /// `route(senderText)`, with the sender's own key looked up already when it is `@domain`.
+  func route(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
     var route = Route(
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
       decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
@@ -115,6 +134,7 @@ public struct Router: Sendable {
     if rewritesSenders { addSRSWarning(domain: senderText[utf8.index(after: at)...], to: &route) }
     // Empty for `@domain`: the sender is its own only key (no array per route).
     let lookupKeys = at == utf8.startIndex ? [] : SenderAddress(senderText)?.lookupKeys ?? []
+    let ownKey = lookupKeys.isEmpty ? ownKey : nil
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
     var credentialsOfHop: Int?
@@ -127,17 +147,20 @@ public struct Router: Sendable {
           "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
           decidedBy: "relayhost_map")
       }
-      if let position = firstPosition(in: relayTable, sender: senderText, keys: lookupKeys) {
-        let entry = relayTable.entries[position]
-        route.decider = Self.decider(.relayhostMap, entry.keyBytes, sender: senderText)
-        route.decidedByOrigin = origin(relayOrigins, entry.lineIndex)
-        if !entry.continuationLines.isEmpty {
+      if let position = ownKey.map({ Int($0.relay) }) ?? firstPosition(in: relayTable, sender: senderText, keys: lookupKeys),
+        position >= 0
+      {
+        // Fields read in place: a copy of the entry would retain its key's line and value.
+        route.decider = Self.decider(
+          .relayhostMap, relayTable, position, sender: senderText, foundUnderSender: lookupKeys.isEmpty)
+        route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
+        if !relayTable.entries[position].continuationLines.isEmpty {
           route.warnings.append(
             RouteWarning(
               "continuation-line",
               "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
         }
-        let value = parsedValues[entry.valueID]
+        let value = parsedValues[relayTable.entries[position].valueID]
         if let failed = applyNextHop(value, to: &route) { return failed }
         credentialsOfHop = value.hopCredentials
         port = value.port
@@ -158,7 +181,9 @@ public struct Router: Sendable {
     }
 
     // 3. Credentials.
-    resolveCredentials(sender: senderText, keys: lookupKeys, hopCredentials: credentialsOfHop, into: &route)
+    resolveCredentials(
+      sender: senderText, keys: lookupKeys, ownKey: ownKey.map { Int($0.sasl) }, hopCredentials: credentialsOfHop,
+      into: &route)
     if route.outcome == .deferred { return route }
 
     if route.outcome == .relayed, port == 465 {
@@ -216,7 +241,9 @@ public struct Router: Sendable {
 
   /// `keys` as `firstPosition` takes them; `hopCredentials`: the entry keyed to the next hop
   /// the route took, if any.
-  private func resolveCredentials(sender: String, keys: [String], hopCredentials: Int?, into route: inout Route) {
+  private func resolveCredentials(
+    sender: String, keys: [String], ownKey: Int?, hopCredentials: Int?, into route: inout Route
+  ) {
     guard authEnabled, let saslTable else {
       if route.outcome == .relayed, let table = saslTable, !table.entries.isEmpty {
         route.warnings.append(
@@ -235,19 +262,32 @@ public struct Router: Sendable {
     }
     // Sender keys, then the next hop's host and as written: the first key with an entry
     // decides.
-    if senderDependentAuthentication, let position = firstPosition(in: saslTable, sender: sender, keys: keys) {
-      return applyCredentials(saslTable, position, to: &route)
+    if senderDependentAuthentication,
+      let position = ownKey ?? firstPosition(in: saslTable, sender: sender, keys: keys), position >= 0
+    {
+      return applyCredentials(saslTable, position, foundUnderSender: keys.isEmpty, to: &route)
     }
     if route.outcome == .relayed, let hopCredentials {
-      applyCredentials(saslTable, hopCredentials, to: &route)
+      applyCredentials(saslTable, hopCredentials, foundUnderSender: false, to: &route)
     }
   }
 
   /// `table:key`: a mark when the key is spelled exactly as the sender, else built in one go
   /// from the key's bytes.
+  /// `foundUnderSender`: the entry was looked up with the sender itself as the key.
   private static func decider(
-    _ table: Route.Decider.TableName, _ key: ArraySlice<UInt8>, sender: String
+    _ name: Route.Decider.TableName, _ table: TexthashTable, _ position: Int, sender: String,
+    foundUnderSender: Bool
   ) -> Route.Decider {
+    // Found under the sender, a key and sender both without capitals are spelled alike;
+    // only otherwise are the key's bytes read (from its line, elsewhere in memory).
+    if foundUnderSender, table.entries[position].keyIsFolded,
+      !sender.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+    {
+      return .senderKey(in: name)
+    }
+    let key = table.entries[position].keyBytes
+    let table = name
     let isSender = sender.utf8.withContiguousStorageIfAvailable { spelled in
       spelled.count == key.count
         && key.withUnsafeBufferPointer { key in
@@ -265,23 +305,27 @@ public struct Router: Sendable {
   }
 
   /// Applies the sasl_passwd entry at `position`.
-  private func applyCredentials(_ saslTable: TexthashTable, _ position: Int, to route: inout Route) {
-    let entry = saslTable.entries[position]
-    // The user is what precedes the first ':' (all of the value without one), as Postfix
-    // splits the bytes.
-    let user = entry.value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(entry.value[..<$0]) } ?? entry.value
+  private func applyCredentials(
+    _ saslTable: TexthashTable, _ position: Int, foundUnderSender: Bool, to route: inout Route
+  ) {
     if route.outcome == .direct {
       route.warnings.append(
         RouteWarning(
           "credentials-on-direct",
-          "sasl_passwd:\(entry.key) would be offered to any MX that advertises AUTH"))
+          "sasl_passwd:\(saslTable.entries[position].key) would be offered to any MX that advertises AUTH"))
       return
     }
-    route.authDecider = Self.decider(.saslPasswd, entry.keyBytes, sender: route.sender)
+    // The user is what precedes the first ':' (all of the value without one), as Postfix
+    // splits the bytes.
+    let value = saslTable.entries[position].value
+    let user = value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(value[..<$0]) } ?? value
+    route.authDecider = Self.decider(
+      .saslPasswd, saslTable, position, sender: route.sender, foundUnderSender: foundUnderSender)
     route.authEntry = position
-    route.authOrigin = origin(saslOrigins, entry.lineIndex)
+    route.authOrigin = origin(saslOrigins, saslTable.entries[position].lineIndex)
     if user.isEmpty {
-      route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails")
+      route = deferred(
+        route, "the credentials for '\(saslTable.entries[position].key)' have an empty user: SASL authentication fails")
       return
     }
     route.authUser = user

@@ -19,6 +19,8 @@ public struct TexthashTable: Sendable {
     public var continuationLines: [Int]
     /// Which of the table's `distinctValues` this entry's value is.
     var valueID: Int
+    /// The key has no ASCII capital: it is spelled as its folded form.
+    var keyIsFolded: Bool
   }
 
   /// The entries in table order (the first of any duplicate key only).
@@ -80,7 +82,8 @@ public struct TexthashTable: Sendable {
     entries.append(
       Entry(
         keyBytes: key, value: distinctValues[valueID], lineIndex: start,
-        continuationLines: continuations, valueID: valueID))
+        continuationLines: continuations, valueID: valueID,
+        keyIsFolded: !key.contains(where: { $0 >= 0x41 && $0 <= 0x5A })))
   }
 
   /// The entry for `key` (folded), or nil. Callers check `isUsable` first.
@@ -100,6 +103,11 @@ public struct TexthashTable: Sendable {
 
   func position(of key: [UInt8]) -> Int? {
     keyIndex.id(of: key)
+  }
+
+  /// `position(of:)` of each key, or -1 (a block at a time: `ByteKeyIndex.ids`).
+  func positions(of keys: ArraySlice<String>) -> [Int32] {
+    keyIndex.ids(of: keys)
   }
 
   /// Which of `distinctValues` equals `value`, or nil when no entry has it.

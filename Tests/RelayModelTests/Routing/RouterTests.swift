@@ -35,6 +35,27 @@ struct RouterTests {
     #expect(p.routeFor("Other@D.TEST").authUser == "du")
   }
 
+  @Test("'decided by' names the table key as written, whatever the sender's spelling")
+  func decidedByKeepsTheKeysSpelling() throws {
+    let config = configuration(
+      relayMap: "@mixed.test [r.test]:587\n@same.test [r.test]:587\n",
+      sasl: "@MIXED.test mu:mp\n@same.test su:sp\n",
+      accounts: "a@Mixed.Test|{SHA512-CRYPT}x\nb@same.test|{SHA512-CRYPT}x\n")
+    let p = try preview(config, "15.1.0")
+    let mixed = try #require(p.routes.first { $0.sender == "@Mixed.Test" })
+    #expect(mixed.decidedBy == "relayhost_map:@mixed.test")
+    #expect(mixed.authDecidedBy == "sasl_passwd:@MIXED.test")
+    #expect(mixed.authUser == "mu")
+    let same = try #require(p.routes.first { $0.sender == "@same.test" })
+    #expect(same.decidedBy == "relayhost_map:@same.test")
+    #expect(same.authDecidedBy == "sasl_passwd:@same.test")
+    #expect(p.routeFor("x@same.test").decidedBy == "relayhost_map:@same.test")
+    #expect(p.routeFor("x@same.test").authDecidedBy == "sasl_passwd:@same.test")
+    let json = String(decoding: Reports.previewJSONBytes(p), as: UTF8.self)
+    #expect(json.contains("\"decided_by\": \"relayhost_map:@mixed.test\""))
+    #expect(json.contains("\"decided_by\": \"relayhost_map:@same.test\""))
+  }
+
   @Test("v13 ignores the relay map without RELAY_HOST; v14 uses it")
   func relayMapNeedsRelayHostBefore14() throws {
     let v13 = try preview(fixture: "seed-relaymap-no-relayhost", version: "13.3.1")
