@@ -163,7 +163,11 @@ public enum Generator {
 
     let depth = domains.reduce(0) { max($0, $1.count) } + 3
     var existing = LinePrefixIndex(depthLimit: depth, expectedLines: relayMapLines.count + domains.count)
-    for line in table.lines { existing.insert(line) }
+    // In byte order, as the domains are looked up: the trie's nodes then lie in memory in the
+    // order they are visited (the admin's lines can be in any order).
+    var lines = LineStream(capacity: table.lines.count)
+    for line in table.lines { lines.append(line[...], terminated: true) }
+    for line in lines.sortedLines(unique: false) { existing.insert(line) }
     // `grep "^\s*@${DOMAIN}\s*$" postfix-relaymap.cf`: opt-outs, read from the admin's file.
     var optOuts = LinePrefixIndex(depthLimit: depth)
     for line in relayMapLines {

@@ -111,6 +111,11 @@ struct LineStream {
   /// `sort -u` / `sort | uniq` in the C locale: byte order, duplicates dropped. The lines
   /// are slices of one buffer.
   func sortedUniqueLines() -> [ArraySlice<UInt8>] {
+    sortedLines(unique: true)
+  }
+
+  /// The lines in byte order (`sort` in the C locale), duplicates kept unless `unique`.
+  func sortedLines(unique: Bool) -> [ArraySlice<UInt8>] {
     var lines: [Descriptor] = []
     lines.reserveCapacity(ends.count + 1)
     var start = 0
@@ -122,14 +127,14 @@ struct LineStream {
     if start < bytes.count { lines.append(Descriptor(bytes, start, bytes.count)) }
     return bytes.withUnsafeBufferPointer { buffer in
       lines.sort { $0.precedes($1, in: buffer) }
-      var unique: [ArraySlice<UInt8>] = []
-      unique.reserveCapacity(lines.count)
+      var sorted: [ArraySlice<UInt8>] = []
+      sorted.reserveCapacity(lines.count)
       var previous: Descriptor?
-      for line in lines where previous.map({ $0.precedes(line, in: buffer) }) ?? true {
-        unique.append(bytes[Int(line.start)..<Int(line.start + line.count)])
+      for line in lines where !unique || previous.map({ $0.precedes(line, in: buffer) }) ?? true {
+        sorted.append(bytes[Int(line.start)..<Int(line.start + line.count)])
         previous = line
       }
-      return unique
+      return sorted
     }
   }
 
