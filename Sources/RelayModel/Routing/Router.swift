@@ -27,6 +27,10 @@ public struct Router: Sendable {
   /// `ENABLE_SRS=1`, and `SRS_EXCLUDE_DOMAINS` lowercased: read once, not per sender.
   private let rewritesSenders: Bool
   private let srsExcludedDomains: [String]
+  /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
+  /// of the state once).
+  private let relayOrigins: [LineOrigin]
+  private let saslOrigins: [LineOrigin]
 
   /// A class: 100,000 routes share a few of these, and passing one around costs one retain.
   final class ParsedValue: Sendable {
@@ -90,11 +94,6 @@ public struct Router: Sendable {
   public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
   public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
 
-  /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
-  /// of the state once).
-  private let relayOrigins: [LineOrigin]
-  private let saslOrigins: [LineOrigin]
-
   private func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
     index < origins.count ? origins[index] : nil
   }
@@ -137,8 +136,8 @@ public struct Router: Sendable {
     let ownKey = lookupKeys.isEmpty ? ownKey : nil
 
     // 1. The next hop: sender-dependent relay map, then relayhost, then direct (MX).
-    var credentialsOfHop: Int?
-    var port: Int?
+    // The relay value the route took, if any.
+    var taken: ParsedValue?
     if let relayTable {
       guard relayTable.isUsable else {
         let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
@@ -162,15 +161,13 @@ public struct Router: Sendable {
         }
         let value = parsedValues[relayTable.entries[position].valueID]
         if let failed = applyNextHop(value, to: &route) { return failed }
-        credentialsOfHop = value.hopCredentials
-        port = value.port
+        taken = value
       }
     }
     if route.decider == .none, !relayhost.isEmpty {
       route.decidedBy = "relayhost"
       if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
-      credentialsOfHop = parsedRelayhost.hopCredentials
-      port = parsedRelayhost.port
+      taken = parsedRelayhost
     }
 
     // 2. The smtp client itself.
@@ -182,11 +179,11 @@ public struct Router: Sendable {
 
     // 3. Credentials.
     resolveCredentials(
-      sender: senderText, keys: lookupKeys, ownKey: ownKey.map { Int($0.sasl) }, hopCredentials: credentialsOfHop,
+      sender: senderText, keys: lookupKeys, ownKey: ownKey.map { Int($0.sasl) }, hopCredentials: taken?.hopCredentials,
       into: &route)
     if route.outcome == .deferred { return route }
 
-    if route.outcome == .relayed, port == 465 {
+    if route.outcome == .relayed, taken?.port == 465 {
       return deferred(
         route,
         "port 465 expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: the connection times out")

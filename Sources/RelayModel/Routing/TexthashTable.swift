@@ -91,11 +91,6 @@ public struct TexthashTable: Sendable {
     keyIndex.id(of: key).map { entries[$0] }
   }
 
-  /// `lookup(key)` for a key that is part of a longer string (no String is built).
-  func lookup(_ key: Substring) -> Entry? {
-    keyIndex.id(of: key).map { entries[$0] }
-  }
-
   /// The position in `entries` of the entry for `key` (folded), or nil.
   func position(of key: some StringProtocol) -> Int? {
     keyIndex.id(of: key.utf8)
@@ -113,11 +108,5 @@ public struct TexthashTable: Sendable {
   /// Which of `distinctValues` equals `value`, or nil when no entry has it.
   func valueID(of value: String) -> Int? {
     valueIndex.id(of: value)
-  }
-
-  /// ASCII case folding as Postfix applies to table keys (no copy when already lowercase).
-  static func fold(_ key: String) -> String {
-    guard key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return key }
-    return String(decoding: key.utf8.map(Bytes.lower), as: UTF8.self)
   }
 }
