@@ -33,6 +33,15 @@ extension Checks {
     var ownKeys = OwnKeys(c)
     var reported = 0
     for blocked in c.state.blockedDomains where !blocked.bytes.isEmpty {
+      if blocked.byOptOut {
+        if ownKeys.optsOut(blocked.bytes) { continue }
+        guard reported < 50 else { break }
+        if let diagnostic = optOutCollision(blocked, c) {
+          reported += 1
+          out.append(diagnostic)
+        }
+        continue
+      }
       if ownKeys.contains(blocked.bytes) { continue }
       let domain = blocked.domain
       guard reported < 50 else { break }
@@ -65,6 +74,26 @@ extension Checks {
     }
   }
 
+  /// A domain opted out by another domain's opt-out line: DMS's opt-out check reads the
+  /// domain as a pattern too, so `@a-b` also opts out `a.b`.
+  private static func optOutCollision(_ blocked: BlockedDomain, _ c: Context) -> Diagnostic? {
+    let pattern = DomainPattern(domain: blocked.bytes)
+    for (index, line) in c.relayMapLines.enumerated() {
+      let trimmed = Bytes.trimmed(line.body[...])
+      guard trimmed.count == pattern.count else { continue }
+      let matches = (0..<pattern.count).allSatisfy { i in
+        pattern.literal(at: i).map { $0 == trimmed[trimmed.startIndex + i] } ?? true
+      }
+      guard matches else { continue }
+      let domain = blocked.domain
+      return Diagnostic(
+        .prefixCollision, at: c.location(RelayMapFile.fileName, index),
+        "'\(domain)' gets no RELAY_HOST entry: DMS's opt-out check grep '^\\s*@\(domain)\\s*$' also matches the opt-out '\(Bytes.string(trimmed))' — each '.' matches any character — so '\(domain)' is opted out too",
+        fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])")
+    }
+    return nil
+  }
+
   /// Whether the admin's relay map has a line of a domain's own (`@domain` as its key,
   /// exactly) or opts it out. Most blocked domains are blocked by their own entry, which the
   /// generated relay map's table finds in one lookup; only the others need the index of
@@ -72,7 +101,7 @@ extension Checks {
   private struct OwnKeys {
     let context: Context
     private var exactKeys: ByteKeyIndex?
-    private var optedOut: Set<ArraySlice<UInt8>> = []
+    private var optedOut: Set<ArraySlice<UInt8>>?
     /// `@domain` of the domain asked about (one buffer for all).
     private var key: [UInt8] = []
 
@@ -89,23 +118,34 @@ extension Checks {
       {
         return true
       }
-      if exactKeys == nil { buildIndex() }
-      return exactKeys?.id(of: domain) != nil || optedOut.contains(domain)
+      if exactKeys == nil { exactKeys = Self.relayKeys(context.relayMapLines) }
+      return exactKeys?.id(of: domain) != nil || optsOut(domain)
     }
 
-    private mutating func buildIndex() {
-      var keys = ByteKeyIndex(foldsCase: false, capacity: context.relayMapLines.count)
-      for line in context.relayMapLines {
+    /// Whether the admin's relay map opts `domain` itself out (`@domain` alone on a line).
+    mutating func optsOut(_ domain: ArraySlice<UInt8>) -> Bool {
+      if optedOut == nil { optedOut = Self.optOuts(context.relayMapLines) }
+      return optedOut?.contains(domain) ?? false
+    }
+
+    /// The domains of the relay lines' `@domain` keys.
+    private static func relayKeys(_ lines: [Line]) -> ByteKeyIndex {
+      var keys = ByteKeyIndex(foldsCase: false, capacity: lines.count)
+      for line in lines where RelayMapFile.passesStrictFilter(line.body) {
         let body = line.body
-        if RelayMapFile.passesStrictFilter(body) {
-          // `@domain` keys, by their domain.
-          let start = Bytes.firstNonSpace(body)
-          if body[start] == UInt8(ascii: "@") { keys.insert(body[(start + 1)..<Bytes.firstSpace(body, from: start)]) }
-        } else if case .optOut(let domain) = RelayMapFile.classify(line) {
-          optedOut.insert(Array(domain.utf8)[...])
-        }
+        let start = Bytes.firstNonSpace(body)
+        if body[start] == UInt8(ascii: "@") { keys.insert(body[(start + 1)..<Bytes.firstSpace(body, from: start)]) }
       }
-      exactKeys = keys
+      return keys
+    }
+
+    /// The domains the opt-out lines name.
+    private static func optOuts(_ lines: [Line]) -> Set<ArraySlice<UInt8>> {
+      var domains: Set<ArraySlice<UInt8>> = []
+      for line in lines where !RelayMapFile.passesStrictFilter(line.body) {
+        if case .optOut(let domain) = RelayMapFile.classify(line) { domains.insert(Array(domain.utf8)[...]) }
+      }
+      return domains
     }
   }
 }

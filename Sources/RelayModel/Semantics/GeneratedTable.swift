@@ -86,12 +86,15 @@ public enum GenerationPath: String, Sendable, Codable, CaseIterable {
   case change
 }
 
-/// A managed domain DMS's `grep` check found covered by a line of the relay map being built.
+/// A managed domain that got no `RELAY_HOST` entry because one of DMS's `grep` checks
+/// matched: a line of the relay map being built, or an opt-out line of the admin's file.
 public struct BlockedDomain: Hashable, Sendable {
   /// The domain's bytes, as DMS read it.
   var bytes: ArraySlice<UInt8>
-  /// How many lines `relayhostMap` had at that moment: the matching line is among them.
+  /// How many lines `relayhostMap` had at that moment: a matching line is among them.
   public var tableLines: Int
+  /// True when the opt-out check matched (`grep "^\s*@${DOMAIN}\s*$" postfix-relaymap.cf`).
+  public var byOptOut = false
 
   public var domain: String { Bytes.string(bytes) }
 }
@@ -111,8 +114,8 @@ public struct GeneratedState: Hashable, Sendable {
   var managedDomainBytes: [ArraySlice<UInt8>]
 
   public var managedDomains: [String] { managedDomainBytes.map(Bytes.string) }
-  /// The managed domains that got no `RELAY_HOST` entry because DMS's check matched a line
-  /// already in `relayhostMap` (their own entry, or a prefix/dot collision), in order.
+  /// The managed domains that got no `RELAY_HOST` entry because DMS's checks matched a line
+  /// already in `relayhostMap` or an opt-out (their own, or a prefix/dot collision), in order.
   public var blockedDomains: [BlockedDomain] = []
 
   /// The value DMS leaves for a `main.cf` key (last write wins), or nil when never set.

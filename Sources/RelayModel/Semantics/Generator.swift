@@ -183,7 +183,10 @@ public enum Generator {
         blocked.append(BlockedDomain(bytes: domain, tableLines: table.lines.count))
         continue
       }
-      if optOuts.matches(pattern, ending: .endOfLine) { continue }
+      if optOuts.matches(pattern, ending: .endOfLine) {
+        blocked.append(BlockedDomain(bytes: domain, tableLines: table.lines.count, byOptOut: true))
+        continue
+      }
       let wasOpen = table.isOpen
       let before = wasOpen ? table.lines.last : nil
       var line: [UInt8] = []
