@@ -47,16 +47,7 @@ extension Checks {
       guard reported < 50 else { break }
       let pattern = DomainPattern(domain: blocked.bytes)
       let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
-      var index = LinePrefixIndex(depthLimit: domain.utf8.count + 3)
-      var blocker: Int?
-      for (i, line) in map.lines.prefix(blocked.tableLines).enumerated() {
-        index.insert(line)
-        if index.matches(pattern, ending: ending) {
-          blocker = i
-          break
-        }
-        index.remove(line)
-      }
+      let blocker = map.lines.prefix(blocked.tableLines).firstIndex { pattern.matches($0[...], ending: ending) }
       // No line matches: the domain's entry was glued onto an unterminated line, which
       // `missing-final-newline` reports.
       guard let blocker else { continue }
@@ -80,11 +71,7 @@ extension Checks {
     let pattern = DomainPattern(domain: blocked.bytes)
     for (index, line) in c.relayMapLines.enumerated() {
       let trimmed = Bytes.trimmed(line.body[...])
-      guard trimmed.count == pattern.count else { continue }
-      let matches = (0..<pattern.count).allSatisfy { i in
-        pattern.literal(at: i).map { $0 == trimmed[trimmed.startIndex + i] } ?? true
-      }
-      guard matches else { continue }
+      guard pattern.matches(trimmed, ending: .endOfLine) else { continue }
       let domain = blocked.domain
       return Diagnostic(
         .prefixCollision, at: c.location(RelayMapFile.fileName, index),

@@ -132,7 +132,7 @@ struct ByteWriter: ~Copyable {
   }
 
   /// Whether any byte is below 0x20, a quote or a backslash (eight bytes at a time).
-  private static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
+  static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0

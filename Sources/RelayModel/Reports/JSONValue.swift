@@ -75,9 +75,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     out.append(UInt8(ascii: "\""))
     // Fast path: most strings need no escaping and are copied in one go.
     let plain = s.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-      for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        return false
-      }
+      guard !ByteWriter.needsEscaping(UnsafeRawBufferPointer(buffer)) else { return false }
       out.append(contentsOf: buffer)
       return true
     }

@@ -224,8 +224,8 @@ public enum Reports {
         out.append("\"generated from RELAY_HOST for ")
         out.append(jsonStringContent: domain)
         out.append(UInt8(ascii: "\""))
-      case .environment:
-        out.append(jsonString: originText(value!))
+      case .environment(let keys):
+        out.append(jsonString: originText(.environment(keys)))
       }
     }
     out.append("{\n      \"sender\": ")

@@ -24,6 +24,23 @@ struct DomainPattern {
     return byte == UInt8(ascii: ".") ? nil : byte
   }
 
+  /// Whether one line starts with the pattern followed by `ending`: what the prefix index
+  /// answers for many lines, for a single one (the checks that name the line at fault).
+  func matches(_ line: ArraySlice<UInt8>, ending: LinePrefixIndex.Ending) -> Bool {
+    guard line.count >= count else { return false }
+    for i in 0..<count {
+      if let byte = literal(at: i), line[line.startIndex + i] != byte { return false }
+    }
+    let next: UInt8? = count < line.count ? line[line.startIndex + count] : nil
+    switch ending {
+    case .endOfLine: return next == nil
+    case .whitespace: return next.map(Bytes.isSpace) ?? false
+    case .wordBoundary:
+      if Bytes.isWord(line[line.startIndex + count - 1]) { return next.map { !Bytes.isWord($0) } ?? true }
+      return next.map(Bytes.isWord) ?? false
+    }
+  }
+
   /// A regular-expression character other than `.`, which grep would interpret too.
   static func isOtherMetacharacter(_ byte: UInt8) -> Bool {
     switch byte {

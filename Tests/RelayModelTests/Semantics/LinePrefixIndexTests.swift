@@ -56,6 +56,9 @@ struct LinePrefixIndexTests {
           #expect(
             index.matches(pattern, ending: ending) == Self.scan(lines, pattern, ending),
             "seed \(seed): '@\(Bytes.string(domain))' \(ending) over \(lines.map(Bytes.string))")
+          #expect(
+            lines.contains { pattern.matches($0[...], ending: ending) } == Self.scan(lines, pattern, ending),
+            "seed \(seed): one line at a time, '@\(Bytes.string(domain))' \(ending)")
         }
       }
     }
