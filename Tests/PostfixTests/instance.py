@@ -1,4 +1,4 @@
-"""A private, throwaway Postfix instance (see /work/shared/docs/postfix-test-recipe.md).
+"""A private, throwaway Postfix instance (see docs/postfix-test-recipe.md).
 
 Everything lives under one temp dir: conf/ (main.cf, master.cf), a root-owned queue dir
 (also the chroot of smtp/relay, whose etc/resolv.conf names the test DNS), a data dir,
