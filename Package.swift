@@ -14,7 +14,6 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CNcurses",
-      pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
     .target(

@@ -20,6 +20,12 @@ def write(path, lines, shuffle, seed):
 
 
 def main() -> None:
+    if any(a in ("-h", "--help") for a in sys.argv[1:]) or len(sys.argv) < 2:
+        print(__doc__.strip())
+        sys.exit(0 if len(sys.argv) >= 2 else 64)
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and a != "--shuffle"]
+    if unknown:
+        sys.exit(f"make-large-config.py: unknown option '{unknown[0]}' (see --help)")
     args = [a for a in sys.argv[1:] if a != "--shuffle"]
     shuffle = "--shuffle" in sys.argv[1:]
     out = args[0]
