@@ -7,7 +7,7 @@ extension Checks {
 
   /// v11–v13 read accounts and virtual as one stream: no final newline glues two domains.
   private static func checkGluedDomains(_ c: Context, _ out: inout [Diagnostic]) {
-    guard c.isLegacy, c.relayHostSet, let accounts = c.configuration.accounts,
+    guard c.rules.managedDomains == .accountsAndVirtualStream, c.relayHostSet, let accounts = c.configuration.accounts,
       let last = accounts.document.lines.last, !last.hasNewline,
       ManagedDomains.isValidForDomainScan(last.body), let domain = ManagedDomains.accountsDomain(last.body),
       let virtual = c.configuration.virtual,
@@ -46,16 +46,15 @@ extension Checks {
       let domain = blocked.domain
       guard reported < 50 else { break }
       let pattern = DomainPattern(domain: blocked.bytes)
-      let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
-      let blocker = map.lines.prefix(blocked.tableLines).firstIndex { pattern.matches($0[...], ending: ending) }
+      let blocker = map.lines.prefix(blocked.tableLines).firstIndex {
+        pattern.matches($0[...], ending: c.rules.domainCheckEnding)
+      }
       // No line matches: the domain's entry was glued onto an unterminated line, which
       // `missing-final-newline` reports.
       guard let blocker else { continue }
       let blockerText = "'\(firstWord(map.lines[blocker]))' (\(describe(map.origins[blocker], map.lines[blocker])))"
-      let why =
-        c.isLegacy
-        ? "DMS's check grep '^@\(domain)\\b' also matches \(blockerText) — '\\b' stops at a dot or hyphen and each '.' matches any character"
-        : "DMS's check grep -E '^@\(domain)\\s+' also matches \(blockerText) — each '.' matches any character"
+      let check = c.rules.domainCheck(domain)
+      let why = "DMS's check \(check.grep) also matches \(blockerText) — \(check.caveat)"
       reported += 1
       out.append(
         Diagnostic(

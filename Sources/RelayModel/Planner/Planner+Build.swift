@@ -17,7 +17,7 @@ struct PlanBuilder {
   var notes: [String] = []
 
   var family: VersionFamily { planner.version.family }
-  var isLegacy: Bool { family.relayMapNeedsRelayHost }
+  var rules: VersionRules { family.rules }
   var original: RelayEnvironment { planner.configuration.environment }
   var environment: RelayEnvironment { configuration.environment }
 
@@ -103,7 +103,7 @@ struct PlanBuilder {
       let currentMatches =
         !original["RELAY_HOST"].isEmpty && original.envRelayHost.lowercased() == relay.nextHop.lowercased()
       let needsRelayHost =
-        isLegacy
+        rules.relayMapNeedsRelayHost
         && (relay.credentials != nil
           || domains.contains { intent.destination(for: $0).relay.map { $0 != relay } ?? false })
       if needsRelayHost || currentMatches { anchor = relay }
@@ -126,7 +126,7 @@ struct PlanBuilder {
       }
     } else if !environment["RELAY_HOST"].isEmpty {
       let reason =
-        family == .v14plus
+        rules.relayMapWorksAlone
         ? "on DMS 14+ the relay map works without it, and RELAY_HOST would send every managed domain to '\(environment["RELAY_HOST"])'"
         : "RELAY_HOST would send every managed domain to '\(environment["RELAY_HOST"])'"
       try add(.edit(.unsetEnv(key: "RELAY_HOST")), reason)
@@ -166,7 +166,7 @@ struct PlanBuilder {
 
   /// The relay DMS keys `RELAY_USER`/`RELAY_PASSWORD` to after the plan (spec §3).
   var envCredentialsRelay: Relay? {
-    isLegacy ? anchor : (defaultRelay ?? anchor)
+    rules.envCredentialsRelay(relayHost: anchor, defaultRelay: defaultRelay)
   }
 
   func relayHostReason(_ relay: Relay) -> String {
@@ -458,8 +458,8 @@ struct PlanBuilder {
 
   /// DMS < 14 with `RELAY_HOST` needs a password table, or Postfix's smtp client dies.
   mutating func planPasswordTable() throws(PlanError) {
-    guard isLegacy, anchor != nil, configuration.saslPasswords == nil, !environment.hasEnvCredentials,
-      !(family == .v11 && !environment["SASL_PASSWD"].isEmpty)
+    guard rules.relayMapNeedsRelayHost, anchor != nil, configuration.saslPasswords == nil,
+      !environment.hasEnvCredentials, !(rules.readsSaslPasswdVariable && !environment["SASL_PASSWD"].isEmpty)
     else { return }
     try add(
       .createSaslFile,
@@ -468,7 +468,7 @@ struct PlanBuilder {
 
   /// v11's `SASL_PASSWD` line joins the table first; it must not repeat a planned key.
   mutating func planLegacySaslPasswd() throws(PlanError) {
-    guard family == .v11, anchor != nil, !environment["SASL_PASSWD"].isEmpty else { return }
+    guard rules.readsSaslPasswdVariable, anchor != nil, !environment["SASL_PASSWD"].isEmpty else { return }
     let key = KeyValueLine(Array(environment["SASL_PASSWD"].utf8)).key.lowercased()
     let fileKeys =
       configuration.saslPasswords?.document.lines.map { KeyValueLine($0.body).key.lowercased() } ?? []

@@ -79,9 +79,8 @@ extension PlanBuilder {
     let verifier = Verifier(configuration: configuration, family: family)
     let directs = routes.filter { $0.route.outcome == .direct }.map(\.label)
     if verifier.router.tls == "encrypt", !directs.isEmpty {
-      let why = isLegacy ? "RELAY_HOST is set" : "credentials are configured"
       lines.append(
-        "DMS sets smtp_tls_security_level = encrypt because \(why): direct mail (\(directs.joined(separator: ", "))) is deferred when the recipient's MX offers no STARTTLS.")
+        "DMS sets smtp_tls_security_level = encrypt because \(rules.encryptTrigger): direct mail (\(directs.joined(separator: ", "))) is deferred when the recipient's MX offers no STARTTLS.")
     }
     if case .relayHost(let relay) = strategy, intent.otherDomains == .direct {
       lines.append(

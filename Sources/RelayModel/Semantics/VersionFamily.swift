@@ -1,4 +1,4 @@
-/// The DMS release families whose relay behaviour differs (spec §2).
+/// The DMS release families whose relay behaviour differs (spec §2); `rules` says how.
 public enum VersionFamily: String, Sendable, Codable, CaseIterable, Comparable {
   case v11 = "v11"
   case v12to13 = "v12-13"
@@ -7,9 +7,6 @@ public enum VersionFamily: String, Sendable, Codable, CaseIterable, Comparable {
   public static func < (lhs: Self, rhs: Self) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
-
-  /// Whether the relay map and sasl file depend on `RELAY_HOST` (spec §3, v11–v13).
-  public var relayMapNeedsRelayHost: Bool { self != .v14plus }
 }
 
 /// A DMS version as the admin names it (`13.3.1`, `v14`, `edge`, an image tag …).
