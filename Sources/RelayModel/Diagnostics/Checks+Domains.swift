@@ -1,4 +1,8 @@
 extension Checks {
+  /// How many collisions are named at most: a generated configuration can block thousands
+  /// of domains the same way, and the first fifty show the pattern.
+  static let maxCollisionsReported = 50
+
   /// How DMS collects managed domains and maps them to `RELAY_HOST` (spec §3 step 4, §4).
   static func checkDomains(_ c: Context, _ out: inout [Diagnostic]) {
     checkGluedDomains(c, &out)
@@ -35,7 +39,7 @@ extension Checks {
     for blocked in c.state.blockedDomains where !blocked.bytes.isEmpty {
       if blocked.byOptOut {
         if ownKeys.optsOut(blocked.bytes) { continue }
-        guard reported < 50 else { break }
+        guard reported < maxCollisionsReported else { break }
         if let diagnostic = optOutCollision(blocked, c) {
           reported += 1
           out.append(diagnostic)
@@ -44,7 +48,7 @@ extension Checks {
       }
       if ownKeys.contains(blocked.bytes) { continue }
       let domain = blocked.domain
-      guard reported < 50 else { break }
+      guard reported < maxCollisionsReported else { break }
       let pattern = DomainPattern(domain: blocked.bytes)
       let blocker = map.lines.prefix(blocked.tableLines).firstIndex {
         pattern.matches($0[...], ending: c.rules.domainCheckEnding)
@@ -52,7 +56,7 @@ extension Checks {
       // No line matches: the domain's entry was glued onto an unterminated line, which
       // `missing-final-newline` reports.
       guard let blocker else { continue }
-      let blockerText = "'\(firstWord(map.lines[blocker]))' (\(describe(map.origins[blocker], map.lines[blocker])))"
+      let blockerText = "'\(firstWord(map.lines[blocker]))' (\(map.origins[blocker].phrase))"
       let check = c.rules.domainCheck(domain)
       let why = "DMS's check \(check.grep) also matches \(blockerText) — \(check.caveat)"
       reported += 1

@@ -22,6 +22,10 @@ struct ByteKeyIndex: Sendable {
   private var slots: [UInt64]
   private var mask: Int
 
+  /// Bytes a record takes for a typical key: the 8-byte header and a domain or relay key of
+  /// some 30 bytes (`@d000001.example1.test`), rounded up to the 8-byte alignment.
+  static let typicalRecordBytes = 40
+
   init(foldsCase: Bool, capacity: Int = 0) {
     self.foldsCase = foldsCase
     var size = 16
@@ -29,7 +33,7 @@ struct ByteKeyIndex: Sendable {
     slots = Array(repeating: 0, count: size)
     mask = size - 1
     recordStarts.reserveCapacity(capacity)
-    records.reserveCapacity(capacity * 40)
+    records.reserveCapacity(capacity * Self.typicalRecordBytes)
   }
 
   /// The number of distinct keys.
