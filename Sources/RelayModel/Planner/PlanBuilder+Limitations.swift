@@ -10,9 +10,10 @@ extension PlanBuilder {
     {
       explanation =
         "Only DEFAULT_RELAY_HOST relays senders DMS does not know (forwarded mail, domains added later), and it would relay \(directs.joined(separator: ", ")) too: Postfix has no relay map value meaning 'direct'. So DMS relays only the domains it knows; mail from any other sender domain goes direct."
-    } else if route.outcome == .relayed, planned.wanted.relay != nil, route.authUser != planned.wanted.relay?.credentials?.user
-      || Verifier(configuration: configuration, family: family).credentialsValue(of: route)
-        != planned.wanted.relay?.credentials?.tableValue
+    } else if route.outcome == .relayed, planned.wanted.relay != nil,
+      route.authUser != planned.wanted.relay?.credentials?.user
+        || Verifier(configuration: configuration, family: family).credentialsValue(of: route)
+          != planned.wanted.relay?.credentials?.tableValue
     {
       explanation =
         "Postfix finds \(route.authDecidedBy.map { "'\($0)'" } ?? "no credentials") for it; credentials keyed by the relay cannot differ per sender without an '@domain' line."

@@ -80,8 +80,9 @@ public struct VersionRules: Sendable {
   public func envCredentialsKey(_ env: RelayEnvironment) -> (variable: String, key: String)? {
     envCredentialsRelay(
       relayHost: env["RELAY_HOST"].isEmpty ? nil : ("RELAY_HOST", env.envRelayHost),
-      defaultRelay: env["DEFAULT_RELAY_HOST"].isEmpty ? nil : ("DEFAULT_RELAY_HOST", env["DEFAULT_RELAY_HOST"]))
-      .map { (variable: $0.0, key: $0.1) }
+      defaultRelay: env["DEFAULT_RELAY_HOST"].isEmpty ? nil : ("DEFAULT_RELAY_HOST", env["DEFAULT_RELAY_HOST"])
+    )
+    .map { (variable: $0.0, key: $0.1) }
   }
 
   /// DMS's grep for "is `domain` already in the relay map?", as the admin would type it,

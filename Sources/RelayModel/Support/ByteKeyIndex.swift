@@ -70,17 +70,20 @@ struct ByteKeyIndex: Sendable {
         while start < keys.endIndex {
           let block = min(16, keys.endIndex - start)
           for j in 0..<block {
-            hashes[j] = keys[start + j].utf8.withContiguousStorageIfAvailable {
-              Self.hash(UnsafeRawBufferPointer($0), folding: foldsCase)
-            } ?? Array(keys[start + j].utf8).withUnsafeBytes { Self.hash($0, folding: foldsCase) }
+            hashes[j] =
+              keys[start + j].utf8.withContiguousStorageIfAvailable {
+                Self.hash(UnsafeRawBufferPointer($0), folding: foldsCase)
+              } ?? Array(keys[start + j].utf8).withUnsafeBytes { Self.hash($0, folding: foldsCase) }
           }
           for j in 0..<block { firsts[j] = slots[Int(hashes[j]) & mask] }
           for j in 0..<block {
-            let found = keys[start + j].utf8.withContiguousStorageIfAvailable {
-              probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
-            } ?? Array(keys[start + j].utf8).withUnsafeBufferPointer {
-              probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
-            }
+            let found =
+              keys[start + j].utf8.withContiguousStorageIfAvailable {
+                probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
+              }
+              ?? Array(keys[start + j].utf8).withUnsafeBufferPointer {
+                probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
+              }
             if let found { result[start - keys.startIndex + j] = Int32(found) }
           }
           start += block
