@@ -140,17 +140,10 @@ extension PlanBuilder {
     ]
     for (target, document) in files {
       guard let document else { continue }
-      var counts: [String: Int] = [:]
-      var order: [String] = []
-      for line in document.lines {
-        guard let first = line.body.first, !Bytes.isSpace(first), !Bytes.isComment(line.body) else { continue }
-        let fields = KeyValueLine(line.body)
-        guard !fields.value.isEmpty else { continue }
-        let folded = fields.key.lowercased()
-        if counts[folded] == nil { order.append(fields.key) }
-        counts[folded, default: 0] += 1
-      }
-      for key in order where counts[key.lowercased()]! > 1 {
+      // Read as Postfix reads the table: its repeated keys, each with the lines it is on.
+      let table = TexthashTable(lines: document.lines.map(\.body))
+      let order = table.duplicateKeys.values.map { $0[0] }.sorted().map { KeyValueLine(document.lines[$0].body).key }
+      for key in order {
         try add(
           .removeDuplicateKeys(file: target, key: key),
           "Postfix refuses a table with a repeated key ('\(key)'), so every lookup in it would fail; the first line stays")
