@@ -121,10 +121,18 @@ struct JSONWriter: ~Copyable {
     bytes.release()
   }
 
-  /// The document and a final newline, as the commands print it.
-  consuming func finish() -> [UInt8] {
+  /// The document and a final newline, as the commands print it, handed to `sink` (valid
+  /// only during the call: no copy of a large document is made).
+  consuming func finish(to sink: (UnsafeRawBufferPointer) -> Void) {
     bytes.append(0x0A)
-    return bytes.withBytes { Array($0) }
+    bytes.withBytes(sink)
+  }
+
+  /// The document and a final newline, as an array (tests and small documents).
+  consuming func finish() -> [UInt8] {
+    var all: [UInt8] = []
+    finish { all = Array($0) }
+    return all
   }
 
   // MARK: Layout

@@ -1,7 +1,7 @@
 extension Reports {
   /// `compare --json`: the senders whose route changes, and the diagnostics the change fixes
   /// or introduces.
-  public static func compareJSON(_ c: VersionComparison) -> [UInt8] {
+  public static func compareJSON(_ c: VersionComparison, to sink: (UnsafeRawBufferPointer) -> Void) {
     var json = JSONWriter(capacity: 4096)
     json.beginObject()
     json.member("from", c.from.version.name)
@@ -24,7 +24,7 @@ extension Reports {
     json.key("introduced_diagnostics")
     writeDiagnostics(c.introducedDiagnostics, into: &json)
     json.endObject()
-    return json.finish()
+    json.finish(to: sink)
   }
 
   /// `compare`'s text, styled (the CLI colours it on a terminal).

@@ -1,6 +1,8 @@
 extension Reports {
   /// `generate --json`: the tables, the `postconf` settings and the rewritten inputs.
-  public static func generateJSON(_ state: GeneratedState, version: DMSVersion, showSecrets: Bool) -> [UInt8] {
+  public static func generateJSON(
+    _ state: GeneratedState, version: DMSVersion, showSecrets: Bool, to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
     var json = JSONWriter(capacity: 4096)
     json.beginObject()
     json.member("dms_version", version.name)
@@ -11,7 +13,7 @@ extension Reports {
     json.member("postconf", strings: state.postconf.map(\.description))
     json.member("modified_inputs", strings: state.modifiedInputs)
     json.endObject()
-    return json.finish()
+    json.finish(to: sink)
   }
 
   public static func generateText(_ state: GeneratedState, version: DMSVersion, showSecrets: Bool) -> String {

@@ -52,8 +52,7 @@ extension Reports {
     json.key("diagnostics")
     writeDiagnostics(preview.diagnostics, into: &json)
     json.endObject()
-    json.bytes.append(0x0A)
-    json.bytes.withBytes(sink)
+    json.finish(to: sink)
   }
 
   /// The routes in `range`, each written straight into `json`: building a tree per route

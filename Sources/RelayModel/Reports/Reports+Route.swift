@@ -1,13 +1,13 @@
 extension Reports {
   /// `route --json`: the routes as an array.
-  public static func routesJSON(_ routes: [Route]) -> [UInt8] {
+  public static func routesJSON(_ routes: [Route], to sink: (UnsafeRawBufferPointer) -> Void) {
     var json = JSONWriter(capacity: 512 * max(1, routes.count))
     json.beginArray()
     routes.withUnsafeBufferPointer { routes in
       for index in routes.indices { writeRoute(routes.baseAddress! + index, into: &json) }
     }
     json.endArray()
-    return json.finish()
+    json.finish(to: sink)
   }
 
   /// `route`'s text: the summary, what decided it and where that came from, TLS, warnings.

@@ -45,7 +45,7 @@ struct Generate: ParsableCommand {
       let state = Generator.generate(loaded.configuration, family: version.family, path: path)
       if json {
         // As bytes: 100,000 table lines need no String of the whole document.
-        Reports.generateJSON(state, version: version, showSecrets: showSecrets).withUnsafeBytes(writeStandardOutput)
+        Reports.generateJSON(state, version: version, showSecrets: showSecrets, to: writeStandardOutput)
       } else {
         print(Reports.generateText(state, version: version, showSecrets: showSecrets), terminator: "")
       }
@@ -80,7 +80,7 @@ struct RouteCommand: ParsableCommand {
       let router = Router(state: state, environment: loaded.configuration.environment)
       let routes = senders.map(router.route)
       if json {
-        Reports.routesJSON(routes).withUnsafeBytes(writeStandardOutput)
+        Reports.routesJSON(routes, to: writeStandardOutput)
       } else {
         print(Reports.routeText(routes), terminator: "")
       }
@@ -138,7 +138,7 @@ struct Compare: ParsableCommand {
       let comparison = VersionComparison(
         configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
       if json {
-        Reports.compareJSON(comparison).withUnsafeBytes(writeStandardOutput)
+        Reports.compareJSON(comparison, to: writeStandardOutput)
       } else {
         print(ANSIText.render(Reports.compareText(comparison), color: shouldColor()), terminator: "")
       }

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 @testable import RelayModel
 
+/// What a report writes to its sink, gathered.
+func written(_ report: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
+  var all: [UInt8] = []
+  report { all += $0 }
+  return all
+}
+
 /// Parses JSON with Foundation: an oracle independent of `JSONWriter`.
 func parseJSON(_ bytes: [UInt8]) throws -> Any {
   try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
@@ -70,7 +77,7 @@ struct ReportTests {
   @Test("route JSON: the documented layout, escapes and every kind of origin")
   func routeJSON() throws {
     let routes = Self.sampleRoutes()
-    let text = String(decoding: Reports.routesJSON([routes[0]]), as: UTF8.self)
+    let text = String(decoding: written { Reports.routesJSON([routes[0]], to: $0) }, as: UTF8.self)
     #expect(
       text == """
         [
@@ -90,7 +97,7 @@ struct ReportTests {
         ]
 
         """)
-    let parsed = try #require(try parseJSON(Reports.routesJSON(routes)) as? [[String: Any]])
+    let parsed = try #require(try parseJSON(written { Reports.routesJSON(routes, to: $0) }) as? [[String: Any]])
     #expect(parsed.count == 3)
     #expect(parsed[1]["sender"] as? String == "q\"uo\\te\t@b.test")
     #expect(parsed[1]["auth_user"] as? String == "us\u{1}er")
@@ -105,7 +112,7 @@ struct ReportTests {
   func senderKeyDecider() throws {
     let p = try preview(fixture: "sasl-file-and-env-creds", version: "15.1.0")
     let route = p.routeFor("@example.test")
-    let parsed = try #require(try parseJSON(Reports.routesJSON([route])) as? [[String: Any]])
+    let parsed = try #require(try parseJSON(written { Reports.routesJSON([route], to: $0) }) as? [[String: Any]])
     #expect(parsed[0]["decided_by"] as? String == "relayhost_map:@example.test")
     #expect(parsed[0]["decided_by"] as? String == route.decidedBy)
   }
@@ -115,10 +122,10 @@ struct ReportTests {
     let config = try Fixtures.configuration("relay-host-user-password")
     let state = Generator.generate(config, family: .v14plus)
     let version = try DMSVersion.parse("14")
-    let redacted = String(decoding: Reports.generateJSON(state, version: version, showSecrets: false), as: UTF8.self)
+    let redacted = String(decoding: written { Reports.generateJSON(state, version: version, showSecrets: false, to: $0) }, as: UTF8.self)
     #expect(!redacted.contains("p@ss w0rd:!"))
     #expect(redacted.contains("relay-user:<redacted>"))
-    let shown = String(decoding: Reports.generateJSON(state, version: version, showSecrets: true), as: UTF8.self)
+    let shown = String(decoding: written { Reports.generateJSON(state, version: version, showSecrets: true, to: $0) }, as: UTF8.self)
     #expect(shown.contains("relay-user:p@ss w0rd:!"))
   }
 
