@@ -66,6 +66,16 @@ struct ByteWriter: ~Copyable {
     capacity = grown
   }
 
+  /// Lets `body` write up to `maximum` bytes in place at the end; it returns how many it
+  /// wrote. For pieces assembled from several parts (a JSON member's separator, indentation
+  /// and key) with one capacity check instead of one per part.
+  mutating func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    reserve(maximum)
+    let written = body(start + count)
+    assert(written <= maximum, "ByteWriter.appendInPlace: wrote \(written) of at most \(maximum) bytes")
+    count += written
+  }
+
   mutating func append(_ byte: UInt8) {
     reserve(1)
     start[count] = byte
