@@ -64,8 +64,14 @@ extension Checks {
         Diagnostic(
           .prefixCollision, at: map.origins[blocker].location,
           "'\(domain)' gets no RELAY_HOST entry: \(why)",
-          fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])"))
+          fix: explicitEntryFix(domain, c)))
     }
+  }
+
+  /// The fix for a domain a collision leaves without its `RELAY_HOST` entry: an entry of its own.
+  private static func explicitEntryFix(_ domain: String, _ c: Context) -> String {
+    let port = c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"]
+    return "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(port)"
   }
 
   /// A domain opted out by another domain's opt-out line: DMS's opt-out check reads the
@@ -79,7 +85,7 @@ extension Checks {
       return Diagnostic(
         .prefixCollision, at: c.location(RelayMapFile.fileName, index),
         "'\(domain)' gets no RELAY_HOST entry: DMS's opt-out check grep '^\\s*@\(domain)\\s*$' also matches the opt-out '\(Bytes.string(trimmed))' — each '.' matches any character — so '\(domain)' is opted out too",
-        fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])")
+        fix: explicitEntryFix(domain, c))
     }
     return nil
   }
