@@ -1,26 +1,3 @@
-/// What Postfix does with a message from one sender to a remote recipient.
-public enum RouteOutcome: String, Sendable, Codable, CaseIterable {
-  /// Handed to a relay host.
-  case relayed
-  /// Delivered straight to the recipient domain's MX hosts.
-  case direct
-  /// Kept in the queue and retried (and eventually bounced) — nothing leaves.
-  case deferred
-  /// Returned to the sender at once.
-  case bounced
-}
-
-/// A warning attached to one route, with a stable code for tests and JSON.
-public struct RouteWarning: Hashable, Sendable, Codable {
-  public var code: String
-  public var message: String
-
-  public init(_ code: String, _ message: String) {
-    self.code = code
-    self.message = message
-  }
-}
-
 /// The predicted route of one sender address (what `route` prints).
 public struct Route: Hashable, Sendable {
   public var sender: String
