@@ -1,6 +1,6 @@
 """A small stand-in for `dms-relay route`, used only in `--predictor builtin` mode.
 
-It follows spec §5 (dms-relay-semantics.md) so the harness itself can be proven before
+It follows spec §5 (docs/dms-relay-semantics.md) so the harness itself can be proven before
 the real binary exists. It is not what the suite tests: the suite's job is to hold the
 binary's predictions to what Postfix really does.
 """

@@ -57,9 +57,8 @@ extension CredentialRow {
     let env = configuration.environment
     var envRow: Int?
     if env.isSet("RELAY_USER") || env.isSet("RELAY_PASSWORD") {
-      let usesDefault = preview.version.family == .v14plus && !env["DEFAULT_RELAY_HOST"].isEmpty
       var row = CredentialRow(
-        key: usesDefault ? env["DEFAULT_RELAY_HOST"] : env.envRelayHost, user: env["RELAY_USER"],
+        key: preview.version.family.rules.envCredentialsKey(env)?.key ?? env.envRelayHost, user: env["RELAY_USER"],
         hasPassword: !env["RELAY_PASSWORD"].isEmpty, origin: .environment, usedBy: [])
       if !env.hasEnvCredentials {
         row.note = "only one of RELAY_USER and RELAY_PASSWORD is set: DMS uses neither"

@@ -111,8 +111,7 @@ extension RelayRow {
   static func warnings(_ row: RelayRow) -> [String] {
     var out: [String] = []
     if row.port == 465 {
-      out.append(
-        "port 465 is implicit TLS, which needs smtp_tls_wrappermode = yes; DMS never sets it, so the connection times out. Use 587")
+      out.append(PostfixFacts.implicitTLSRowNote)
     } else if row.port == 25, row.host != nil {
       out.append("port 25: relay services usually expect submission on 587 with AUTH, and many networks block 25")
     }

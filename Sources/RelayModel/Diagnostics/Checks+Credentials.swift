@@ -165,7 +165,7 @@ extension Checks {
       out.append(
         Diagnostic(
           .encryptForcesDirectTLS,
-          "credentials switch on smtp_tls_security_level = encrypt for ALL outbound SMTP: direct mail (\(names)\(direct.count > 3 ? ", …" : "")) is deferred by any MX without STARTTLS",
+          PostfixFacts.encryptOnDirectMail(names + (direct.count > 3 ? ", …" : "")),
           fix: "send those domains through a relay too, or accept that MX hosts without STARTTLS cannot receive their mail"))
     }
   }

@@ -1,4 +1,8 @@
 extension Checks {
+  /// How many collisions are named at most: a generated configuration can block thousands
+  /// of domains the same way, and the first fifty show the pattern.
+  static let maxCollisionsReported = 50
+
   /// How DMS collects managed domains and maps them to `RELAY_HOST` (spec §3 step 4, §4).
   static func checkDomains(_ c: Context, _ out: inout [Diagnostic]) {
     checkGluedDomains(c, &out)
@@ -7,7 +11,7 @@ extension Checks {
 
   /// v11–v13 read accounts and virtual as one stream: no final newline glues two domains.
   private static func checkGluedDomains(_ c: Context, _ out: inout [Diagnostic]) {
-    guard c.isLegacy, c.relayHostSet, let accounts = c.configuration.accounts,
+    guard c.rules.managedDomains == .accountsAndVirtualStream, c.relayHostSet, let accounts = c.configuration.accounts,
       let last = accounts.document.lines.last, !last.hasNewline,
       ManagedDomains.isValidForDomainScan(last.body), let domain = ManagedDomains.accountsDomain(last.body),
       let virtual = c.configuration.virtual,
@@ -35,7 +39,7 @@ extension Checks {
     for blocked in c.state.blockedDomains where !blocked.bytes.isEmpty {
       if blocked.byOptOut {
         if ownKeys.optsOut(blocked.bytes) { continue }
-        guard reported < 50 else { break }
+        guard reported < maxCollisionsReported else { break }
         if let diagnostic = optOutCollision(blocked, c) {
           reported += 1
           out.append(diagnostic)
@@ -44,25 +48,30 @@ extension Checks {
       }
       if ownKeys.contains(blocked.bytes) { continue }
       let domain = blocked.domain
-      guard reported < 50 else { break }
+      guard reported < maxCollisionsReported else { break }
       let pattern = DomainPattern(domain: blocked.bytes)
-      let ending: LinePrefixIndex.Ending = c.isLegacy ? .wordBoundary : .whitespace
-      let blocker = map.lines.prefix(blocked.tableLines).firstIndex { pattern.matches($0[...], ending: ending) }
+      let blocker = map.lines.prefix(blocked.tableLines).firstIndex {
+        pattern.matches($0[...], ending: c.rules.domainCheckEnding)
+      }
       // No line matches: the domain's entry was glued onto an unterminated line, which
       // `missing-final-newline` reports.
       guard let blocker else { continue }
-      let blockerText = "'\(firstWord(map.lines[blocker]))' (\(describe(map.origins[blocker], map.lines[blocker])))"
-      let why =
-        c.isLegacy
-        ? "DMS's check grep '^@\(domain)\\b' also matches \(blockerText) — '\\b' stops at a dot or hyphen and each '.' matches any character"
-        : "DMS's check grep -E '^@\(domain)\\s+' also matches \(blockerText) — each '.' matches any character"
+      let blockerText = "'\(firstWord(map.lines[blocker]))' (\(map.origins[blocker].phrase))"
+      let check = c.rules.domainCheck(domain)
+      let why = "DMS's check \(check.grep) also matches \(blockerText) — \(check.caveat)"
       reported += 1
       out.append(
         Diagnostic(
           .prefixCollision, at: map.origins[blocker].location,
           "'\(domain)' gets no RELAY_HOST entry: \(why)",
-          fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])"))
+          fix: explicitEntryFix(domain, c)))
     }
+  }
+
+  /// The fix for a domain a collision leaves without its `RELAY_HOST` entry: an entry of its own.
+  private static func explicitEntryFix(_ domain: String, _ c: Context) -> String {
+    let port = c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"]
+    return "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(port)"
   }
 
   /// A domain opted out by another domain's opt-out line: DMS's opt-out check reads the
@@ -76,7 +85,7 @@ extension Checks {
       return Diagnostic(
         .prefixCollision, at: c.location(RelayMapFile.fileName, index),
         "'\(domain)' gets no RELAY_HOST entry: DMS's opt-out check grep '^\\s*@\(domain)\\s*$' also matches the opt-out '\(Bytes.string(trimmed))' — each '.' matches any character — so '\(domain)' is opted out too",
-        fix: "add an explicit entry for it: dms-relay add-domain \(domain) \(c.env["RELAY_HOST"]) \(c.env["RELAY_PORT"].isEmpty ? "25" : c.env["RELAY_PORT"])")
+        fix: explicitEntryFix(domain, c))
     }
     return nil
   }

@@ -2,14 +2,15 @@ extension Checks {
   /// The v11–v13 trap: everything hangs on `RELAY_HOST` (spec §3, §4).
   static func checkRelayHostDependency(_ c: Context, _ out: inout [Diagnostic]) {
     let env = c.env
-    if c.isLegacy, c.relayHostSet, c.router.smtpClientDies {
+    if c.rules.relayMapNeedsRelayHost, c.relayHostSet, c.router.smtpClientDies {
       out.append(
         Diagnostic(
           .noCredentialsSmtpDies, at: c.envLocation("RELAY_HOST"),
           "no outbound mail will leave: RELAY_HOST is set without credentials, so DMS \(c.version.name) sets smtp_sasl_auth_enable = yes without a password table and Postfix's smtp client exits ('specify a password table') — relayed and direct mail alike",
-          fix: "add credentials (dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD) or upgrade DMS to 14 or newer"))
+          fix: c.rules.fix(
+            "add credentials (dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD)", orUpgrade: " or ")))
     }
-    guard c.isLegacy, !c.relayHostSet else { return }
+    guard c.rules.relayMapNeedsRelayHost, !c.relayHostSet else { return }
     if let first = c.relayMapLines.firstIndex(where: { RelayMapFile.passesStrictFilter($0.body) }) {
       let defaultNote =
         env["DEFAULT_RELAY_HOST"].isEmpty
@@ -18,21 +19,23 @@ extension Checks {
         Diagnostic(
           .relayMapIgnored, at: c.location(RelayMapFile.fileName, first),
           "DMS \(c.version.name) ignores postfix-relaymap.cf because RELAY_HOST is empty: \(defaultNote) although the file looks right",
-          fix: "set RELAY_HOST (the default relay) and exclude the domains that should go direct with 'dms-relay exclude-domain', or upgrade DMS to 14 or newer where the relay map works alone"))
+          fix: c.rules.fix(
+            "set RELAY_HOST (the default relay) and exclude the domains that should go direct with 'dms-relay exclude-domain'",
+            " where the relay map works alone")))
     }
     if let first = c.saslLines.firstIndex(where: { DMSShell.isValidLine($0.body) }) {
       out.append(
         Diagnostic(
           .saslFileIgnored, at: c.location(SaslPasswordFile.fileName, first),
           "DMS \(c.version.name) ignores postfix-sasl-password.cf because RELAY_HOST is empty: no credentials are sent",
-          fix: "set RELAY_HOST, or upgrade DMS to 14 or newer"))
+          fix: c.rules.fix("set RELAY_HOST")))
     }
     if !env["DEFAULT_RELAY_HOST"].isEmpty, env.hasEnvCredentials {
       out.append(
         Diagnostic(
           .envCredentialsUnused, at: c.envLocation("RELAY_USER"),
           "RELAY_USER and RELAY_PASSWORD are never used with DEFAULT_RELAY_HOST on DMS \(c.version.name): mail to \(env["DEFAULT_RELAY_HOST"]) goes without AUTH",
-          fix: "use RELAY_HOST and RELAY_PORT instead of DEFAULT_RELAY_HOST, or upgrade DMS to 14 or newer"))
+          fix: c.rules.fix("use RELAY_HOST and RELAY_PORT instead of DEFAULT_RELAY_HOST")))
     }
   }
 
@@ -55,7 +58,7 @@ extension Checks {
           "\(set) is set but \(missing) is empty, so DMS silently uses no credentials from the environment",
           fix: "set \(missing) too, or put the credentials in postfix-sasl-password.cf with 'dms-relay add-auth'"))
     }
-    if c.family == .v14plus, !env["DEFAULT_RELAY_HOST"].isEmpty, c.relayHostSet, env.hasEnvCredentials {
+    if c.relayHostSet, env.hasEnvCredentials, c.rules.envCredentialsKey(env)?.variable == "DEFAULT_RELAY_HOST" {
       out.append(
         Diagnostic(
           .credentialsKeyedToDefaultRelay, at: c.envLocation("DEFAULT_RELAY_HOST"),
@@ -64,7 +67,7 @@ extension Checks {
     }
     if env["ACCOUNT_PROVISIONER"] == "LDAP", c.relayHostSet {
       let what =
-        c.isLegacy
+        c.rules.managedDomains == .accountsAndVirtualStream
         ? "DMS \(c.version.name) maps no LDAP domains to RELAY_HOST (it reads only postfix-accounts.cf and postfix-virtual.cf)"
         : "DMS maps only \(env.derivedDomainName.map { "'\($0)'" } ?? "the container's domain") to RELAY_HOST; other LDAP domains are not mapped"
       out.append(
@@ -81,7 +84,7 @@ extension Checks {
     }
     if !env["SASL_PASSWD"].isEmpty {
       let note =
-        c.family == .v11
+        c.rules.readsSaslPasswdVariable
         ? (c.relayHostSet ? nil : "SASL_PASSWD is only read when RELAY_HOST is set")
         : "SASL_PASSWD was removed in DMS 12 and is ignored by \(c.version.name)"
       if let note {

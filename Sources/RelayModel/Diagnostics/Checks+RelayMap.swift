@@ -165,8 +165,7 @@ extension Checks {
 
   static func port465(_ relay: String, at: SourceLocation?) -> Diagnostic {
     Diagnostic(
-      .port465, at: at,
-      "\(relay) uses port 465 (TLS from the first byte), but DMS never sets smtp_tls_wrappermode = yes: Postfix speaks plain SMTP there and the delivery times out",
+      .port465, at: at, PostfixFacts.implicitTLSDiagnostic(relay: relay),
       fix: "use the provider's STARTTLS port 587 (or 2525) instead")
   }
 }

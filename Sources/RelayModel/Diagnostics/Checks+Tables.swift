@@ -9,7 +9,7 @@ extension Checks {
       guard let table else { continue }
       let parsed = parsed ?? TexthashTable(table)
       for (key, indexes) in parsed.duplicateKeys.sorted(by: { $0.key < $1.key }) {
-        let places = indexes.map { describe(table.origins[$0], table.lines[$0]) }
+        let places = indexes.map { table.origins[$0].phrase }
         let location = indexes.lazy.compactMap { table.origins[$0].location }.first
         let spelled = indexes.map { "'\(firstWord(table.lines[$0]))'" }
         let consequence =
@@ -30,14 +30,6 @@ extension Checks {
               "'\(item.key)' has no 'user:password': Postfix ignores the line", fix: "add 'user:password' after the key"))
         }
       }
-    }
-  }
-
-  static func describe(_ origin: LineOrigin, _ line: [UInt8]) -> String {
-    switch origin {
-    case .file(let name, let number): return "\(name):\(number)"
-    case .generatedForDomain(let domain): return "the RELAY_HOST entry DMS generates for '\(domain)'"
-    case .environment(let keys): return keys.joined(separator: "+")
     }
   }
 

@@ -9,8 +9,7 @@ public enum Checks {
     public var routes: [Route]
 
     var env: RelayEnvironment { configuration.environment }
-    var family: VersionFamily { version.family }
-    var isLegacy: Bool { family != .v14plus }
+    var rules: VersionRules { version.family.rules }
     var relayHostSet: Bool { !env["RELAY_HOST"].isEmpty }
     var relayMapLines: [Line] { configuration.relayMap?.document.lines ?? [] }
     var saslLines: [Line] { configuration.saslPasswords?.document.lines ?? [] }
@@ -26,9 +25,6 @@ public enum Checks {
       default: return nil
       }
     }
-
-    /// "upgrade to 14" style advice only makes sense below 14.
-    var upgradeHint: String { isLegacy ? " or upgrade DMS to 14 or newer" : "" }
   }
 
   public static func run(_ context: Context) -> [Diagnostic] {

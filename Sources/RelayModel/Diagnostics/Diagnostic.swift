@@ -1,12 +1,3 @@
-/// How bad a diagnostic is. `error`: mail will not go where the files say (or at all).
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-  case error, warning, info
-
-  public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-  }
-}
-
 /// A quirk of DMS or Postfix that affects this configuration, said in plain words with the
 /// line at fault and the fix for the admin's version. Diagnostics describe; they never change
 /// the preview.

@@ -85,8 +85,7 @@ public enum PlanError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .invalid(let error): return error.description
     case .implicitTLSPort(let host):
-      return
-        "port 465 of '\(host)' expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: Postfix would time out and defer the mail. Use the relay's STARTTLS port, usually 587 (or 2525)"
+      return PostfixFacts.implicitTLSRefusal(host: host)
     case .cannotApply(let error): return error.description
     }
   }

@@ -129,14 +129,14 @@ public struct Planner: Sendable {
     switch intent.otherDomains {
     case .direct:
       guard !relayed.isEmpty else { return [.noRelay] }
-      result = version.family == .v14plus ? [.relayMapOnly] : []
+      result = version.family.rules.relayMapWorksAlone ? [.relayMapOnly] : []
       result += anchors.map(PlanStrategy.relayHost)
     case .relay(let fallback):
       if directDomains.isEmpty {
         result = [.defaultRelay(fallback), .relayHost(fallback)]
       } else {
         result = [.relayHost(fallback), .defaultRelay(fallback)]
-        if version.family == .v14plus { result.append(.relayMapOnly) }
+        if version.family.rules.relayMapWorksAlone { result.append(.relayMapOnly) }
       }
       result += anchors.filter { $0 != fallback }.map(PlanStrategy.relayHost)
     }

@@ -80,24 +80,9 @@ public struct RelayPlan: Sendable {
 
   /// What the admin does after the files are written.
   public var nextSteps: [String] {
-    var lines: [String] = []
-    if changesEnvironment {
-      lines.append(
-        "The environment changed: recreate the container so it reads it ('docker compose up -d'; a plain 'docker compose restart' keeps the old environment).")
-    } else if changesFiles {
-      if version.family == .v14plus {
-        lines.append(
-          "DMS \(version) picks up the changed files by itself (change detection, within a few seconds); no restart needed.")
-        if hasCredentials(original), !hasCredentials(planned) {
-          lines.append(
-            "Settings DMS already applied (smtp_sasl_auth_enable, smtp_tls_security_level = encrypt) stay until the container restarts.")
-        }
-      } else {
-        lines.append(
-          "DMS \(version) rebuilds the relay tables on file changes only while RELAY_HOST is set and applies the SASL/TLS settings only at start: restart the container ('docker compose restart') to be sure.")
-      }
-    }
-    return lines
+    version.family.rules.nextSteps(
+      version: version, changesEnvironment: changesEnvironment, changesFiles: changesFiles,
+      removesAllCredentials: hasCredentials(original) && !hasCredentials(planned))
   }
 
   private func hasCredentials(_ configuration: Configuration) -> Bool {

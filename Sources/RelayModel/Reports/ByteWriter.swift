@@ -66,6 +66,16 @@ struct ByteWriter: ~Copyable {
     capacity = grown
   }
 
+  /// Lets `body` write up to `maximum` bytes in place at the end; it returns how many it
+  /// wrote. For pieces assembled from several parts (a JSON member's separator, indentation
+  /// and key) with one capacity check instead of one per part.
+  mutating func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    reserve(maximum)
+    let written = body(start + count)
+    assert(written <= maximum, "ByteWriter.appendInPlace: wrote \(written) of at most \(maximum) bytes")
+    count += written
+  }
+
   mutating func append(_ byte: UInt8) {
     reserve(1)
     start[count] = byte
@@ -109,7 +119,7 @@ struct ByteWriter: ~Copyable {
     count += digits
   }
 
-  /// `text` as a JSON string, quotes included, escaped exactly as `JSONValue.escape` does.
+  /// `text` as a JSON string, quotes included.
   mutating func append(jsonString text: String) {
     append(UInt8(ascii: "\""))
     append(jsonStringContent: text)
@@ -125,9 +135,25 @@ struct ByteWriter: ~Copyable {
       return true
     }
     if plain != true {
-      var escaped: [UInt8] = []
-      JSONValue.escape(text, into: &escaped)
-      escaped.withUnsafeBytes { append(UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+      for byte in text.utf8 { append(jsonEscaped: byte) }
+    }
+  }
+
+  /// One byte of a JSON string: a quote, a backslash and the control bytes escaped (`\n`,
+  /// `\r`, `\t`, else `\u00XX` in lowercase hex), everything else (UTF-8 included) as is.
+  private mutating func append(jsonEscaped byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): append("\\\"")
+    case UInt8(ascii: "\\"): append("\\\\")
+    case 0x0A: append("\\n")
+    case 0x0D: append("\\r")
+    case 0x09: append("\\t")
+    case 0..<0x20:
+      let hex: StaticString = "0123456789abcdef"
+      append("\\u00")
+      append(hex.utf8Start[Int(byte >> 4)])
+      append(hex.utf8Start[Int(byte & 0x0F)])
+    default: append(byte)
     }
   }
 

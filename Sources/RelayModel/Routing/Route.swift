@@ -1,26 +1,3 @@
-/// What Postfix does with a message from one sender to a remote recipient.
-public enum RouteOutcome: String, Sendable, Codable, CaseIterable {
-  /// Handed to a relay host.
-  case relayed
-  /// Delivered straight to the recipient domain's MX hosts.
-  case direct
-  /// Kept in the queue and retried (and eventually bounced) — nothing leaves.
-  case deferred
-  /// Returned to the sender at once.
-  case bounced
-}
-
-/// A warning attached to one route, with a stable code for tests and JSON.
-public struct RouteWarning: Hashable, Sendable, Codable {
-  public var code: String
-  public var message: String
-
-  public init(_ code: String, _ message: String) {
-    self.code = code
-    self.message = message
-  }
-}
-
 /// The predicted route of one sender address (what `route` prints).
 public struct Route: Hashable, Sendable {
   public var sender: String
@@ -49,8 +26,13 @@ public struct Route: Hashable, Sendable {
   /// Why mail is deferred or bounced, in plain words.
   public var reason: String?
   public var warnings: [RouteWarning]
-  /// The position in the router's `saslTable.entries` of the credentials used.
-  var authEntry: Int? = nil
+  /// The entry of the router's `relayTable` that decided the next hop (its position in
+  /// `entries`), or nil when `relayhost` or nothing did: provenance as a value, which
+  /// `decidedBy` and `decidedByOrigin` only spell out.
+  public internal(set) var relayEntry: Int? = nil
+  /// The entry of the router's `saslTable` the credentials came from, or nil: what the
+  /// planner and the unused-credentials check read instead of parsing `authDecidedBy`.
+  public internal(set) var authEntry: Int? = nil
   var decider: Decider = .none
   var authDecider: Decider = .none
 
@@ -105,7 +87,7 @@ public struct Route: Hashable, Sendable {
       && lhs.relay == rhs.relay && lhs.authUser == rhs.authUser && lhs.decidedBy == rhs.decidedBy
       && lhs.decidedByOrigin == rhs.decidedByOrigin && lhs.authDecidedBy == rhs.authDecidedBy
       && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
-      && lhs.warnings == rhs.warnings && lhs.authEntry == rhs.authEntry
+      && lhs.warnings == rhs.warnings && lhs.relayEntry == rhs.relayEntry && lhs.authEntry == rhs.authEntry
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -114,16 +96,5 @@ public struct Route: Hashable, Sendable {
     hasher.combine(nexthop)
     hasher.combine(decidedBy)
     hasher.combine(authDecidedBy)
-  }
-
-  public var summary: String {
-    switch outcome {
-    case .relayed:
-      let auth = authUser.map { " as \($0)" } ?? " (no AUTH)"
-      return "relayed via \(nexthop ?? "?")\(auth)"
-    case .direct: return "direct to the recipient's MX"
-    case .deferred: return "deferred: \(reason ?? "")"
-    case .bounced: return "bounced: \(reason ?? "")"
-    }
   }
 }

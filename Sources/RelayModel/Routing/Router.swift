@@ -152,6 +152,7 @@ public struct Router: Sendable {
         // Fields read in place: a copy of the entry would retain its key's line and value.
         route.decider = Self.decider(
           .relayhostMap, relayTable, position, sender: senderText, foundUnderSender: lookupKeys.isEmpty)
+        route.relayEntry = position
         route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
         if !relayTable.entries[position].continuationLines.isEmpty {
           route.warnings.append(
@@ -184,15 +185,10 @@ public struct Router: Sendable {
     if route.outcome == .deferred { return route }
 
     if route.outcome == .relayed, taken?.port == 465 {
-      return deferred(
-        route,
-        "port 465 expects TLS from the first byte (smtp_tls_wrappermode = yes), which DMS never sets: the connection times out")
+      return deferred(route, PostfixFacts.implicitTLSRouteReason)
     }
     if route.outcome == .direct, tls == "encrypt" {
-      route.warnings.append(
-        RouteWarning(
-          "encrypt-direct",
-          "smtp_tls_security_level = encrypt applies to direct delivery too: an MX without STARTTLS defers this mail"))
+      route.warnings.append(RouteWarning("encrypt-direct", PostfixFacts.encryptOnDirectRoute))
     }
     return route
   }

@@ -9,18 +9,19 @@ public enum Generator {
   public static func generate(
     _ configuration: Configuration, family: VersionFamily, path: GenerationPath = .startup
   ) -> GeneratedState {
-    switch family {
-    case .v11, .v12to13: return legacy(configuration, family: family, path: path)
-    case .v14plus: return modern(configuration, path: path)
-    }
+    let rules = family.rules
+    return rules.relayMapNeedsRelayHost
+      ? relayHostDriven(configuration, rules: rules, path: path)
+      : relayMapDriven(configuration, rules: rules, path: path)
   }
 
   // MARK: v11 and v12-13
 
   /// Everything hangs on `RELAY_HOST` (spec §3, "v11 and v12-13").
-  private static func legacy(
-    _ config: Configuration, family: VersionFamily, path: GenerationPath
+  private static func relayHostDriven(
+    _ config: Configuration, rules: VersionRules, path: GenerationPath
   ) -> GeneratedState {
+    let family = rules.family
     let env = config.environment
     var postconf: [PostconfSetting] = []
     if path == .startup, !env["DEFAULT_RELAY_HOST"].isEmpty {
@@ -35,7 +36,7 @@ public enum Generator {
 
     // _relayhost_sasl
     var sasl: GeneratedTable?
-    let legacyLine = family == .v11 ? env["SASL_PASSWD"] : ""
+    let legacyLine = rules.readsSaslPasswdVariable ? env["SASL_PASSWD"] : ""
     if config.saslPasswords != nil || env.hasEnvCredentials || !legacyLine.isEmpty {
       var table = GeneratedTable()
       if !legacyLine.isEmpty {
@@ -45,22 +46,18 @@ public enum Generator {
         appendValidLines(of: file.document.lines, from: SaslPasswordFile.fileName, to: &table)
         postconf.append(PostconfSetting("smtp_sender_dependent_authentication", "yes"))
       }
-      if env.hasEnvCredentials {
-        table.append(
-          Array("\(env.envRelayHost)    \(env["RELAY_USER"]):\(env["RELAY_PASSWORD"])".utf8),
-          terminated: true, origin: .environment(["RELAY_HOST", "RELAY_USER", "RELAY_PASSWORD"]))
-      }
+      appendEnvCredentials(env, rules: rules, to: &table)
       postconf.append(PostconfSetting("smtp_sasl_password_maps", "texthash:\(saslPasswdPath)"))
       sasl = table
     }
 
     // _populate_relayhost_map
     let (map, blocked) = populateRelayhostMap(
-      config, domains: domains, ending: .wordBoundary, relayHost: env.envRelayHost)
+      config, domains: domains, ending: rules.domainCheckEnding, relayHost: env.envRelayHost)
     postconf.append(PostconfSetting("sender_dependent_relayhost_maps", "texthash:\(relayhostMapPath)"))
 
     // _relayhost_configure_postfix runs at startup only.
-    if path == .startup { postconf += enforcementSettings }
+    if path == .startup || rules.changeDetectionAppliesSASLSettings { postconf += enforcementSettings }
     return GeneratedState(
       family: family, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
       modifiedInputs: [], managedDomainBytes: domains, blockedDomains: blocked)
@@ -69,14 +66,16 @@ public enum Generator {
   // MARK: v14+
 
   /// The relay map works alone; credentials switch on SASL and `encrypt` (spec §3, "v14+").
-  private static func modern(_ config: Configuration, path: GenerationPath) -> GeneratedState {
+  private static func relayMapDriven(
+    _ config: Configuration, rules: VersionRules, path: GenerationPath
+  ) -> GeneratedState {
     let env = config.environment
     var postconf: [PostconfSetting] = []
     var modified: Set<String> = []
 
     // /etc/postfix/vhost is rebuilt (startup, and by change detection) before relaying.
-    let accounts = config.accounts.map { normalised($0.document, AccountsFile.fileName, &modified) }
-    let virtual = config.virtual.map { normalised($0.document, VirtualFile.fileName, &modified) }
+    let accounts = config.accounts.map { normalised($0.document, AccountsFile.fileName, rules, &modified) }
+    let virtual = config.virtual.map { normalised($0.document, VirtualFile.fileName, rules, &modified) }
     let domains = ManagedDomains.vhost(
       accounts: accounts?.lines, virtual: virtual?.lines, environment: env)
 
@@ -86,7 +85,7 @@ public enum Generator {
     guard config.relayMap != nil || !env["DEFAULT_RELAY_HOST"].isEmpty || !env["RELAY_HOST"].isEmpty
     else {
       return GeneratedState(
-        family: .v14plus, path: path, relayhostMap: nil, saslPasswd: nil, postconf: postconf,
+        family: rules.family, path: path, relayhostMap: nil, saslPasswd: nil, postconf: postconf,
         modifiedInputs: modified.sorted(), managedDomainBytes: domains)
     }
 
@@ -94,29 +93,22 @@ public enum Generator {
     if config.saslPasswords != nil || env.hasEnvCredentials {
       var table = GeneratedTable()
       if let file = config.saslPasswords {
-        let document = normalised(file.document, SaslPasswordFile.fileName, &modified)
+        let document = normalised(file.document, SaslPasswordFile.fileName, rules, &modified)
         appendValidLines(of: document.lines, from: SaslPasswordFile.fileName, to: &table)
         postconf.append(PostconfSetting("smtp_sender_dependent_authentication", "yes"))
       }
-      let hasRelay = !env["DEFAULT_RELAY_HOST"].isEmpty || !env["RELAY_HOST"].isEmpty
-      if hasRelay, env.hasEnvCredentials {
-        let key = env["DEFAULT_RELAY_HOST"].isEmpty ? env.envRelayHost : env["DEFAULT_RELAY_HOST"]
-        let keyVariable = env["DEFAULT_RELAY_HOST"].isEmpty ? "RELAY_HOST" : "DEFAULT_RELAY_HOST"
-        table.append(
-          Array("\(key)    \(env["RELAY_USER"]):\(env["RELAY_PASSWORD"])".utf8), terminated: true,
-          origin: .environment([keyVariable, "RELAY_USER", "RELAY_PASSWORD"]))
-      }
+      appendEnvCredentials(env, rules: rules, to: &table)
       postconf.append(PostconfSetting("smtp_sasl_password_maps", "texthash:\(saslPasswdPath)"))
-      postconf += enforcementSettings
+      if path == .startup || rules.changeDetectionAppliesSASLSettings { postconf += enforcementSettings }
       sasl = table
     }
 
     let (map, blocked) = populateRelayhostMap(
-      config, domains: env["RELAY_HOST"].isEmpty ? [] : domains, ending: .whitespace,
+      config, domains: env["RELAY_HOST"].isEmpty ? [] : domains, ending: rules.domainCheckEnding,
       relayHost: env.envRelayHost)
     postconf.append(PostconfSetting("sender_dependent_relayhost_maps", "texthash:\(relayhostMapPath)"))
     return GeneratedState(
-      family: .v14plus, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
+      family: rules.family, path: path, relayhostMap: map, saslPasswd: sasl, postconf: postconf,
       modifiedInputs: modified.sorted(), managedDomainBytes: domains, blockedDomains: blocked)
   }
 
@@ -129,9 +121,21 @@ public enum Generator {
     PostconfSetting("smtp_tls_security_level", "encrypt"),
   ]
 
+  /// `RELAY_USER`/`RELAY_PASSWORD` as one line keyed to the relay the rules name.
+  private static func appendEnvCredentials(
+    _ env: RelayEnvironment, rules: VersionRules, to table: inout GeneratedTable
+  ) {
+    guard env.hasEnvCredentials, let (variable, key) = rules.envCredentialsKey(env) else { return }
+    table.append(
+      Array("\(key)    \(env["RELAY_USER"]):\(env["RELAY_PASSWORD"])".utf8), terminated: true,
+      origin: .environment([variable, "RELAY_USER", "RELAY_PASSWORD"]))
+  }
+
+  /// The file as DMS reads it: normalised in place first where the rules say so.
   private static func normalised(
-    _ document: TextDocument, _ name: String, _ modified: inout Set<String>
+    _ document: TextDocument, _ name: String, _ rules: VersionRules, _ modified: inout Set<String>
   ) -> TextDocument {
+    guard rules.normalisesInputsInPlace else { return document }
     let result = DMSShell.normalisedForV14(document)
     if result.changed { modified.insert(name) }
     return result.document

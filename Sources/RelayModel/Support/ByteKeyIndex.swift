@@ -22,6 +22,10 @@ struct ByteKeyIndex: Sendable {
   private var slots: [UInt64]
   private var mask: Int
 
+  /// Bytes a record takes for a typical key: the 8-byte header and a domain or relay key of
+  /// some 30 bytes (`@d000001.example1.test`), rounded up to the 8-byte alignment.
+  static let typicalRecordBytes = 40
+
   init(foldsCase: Bool, capacity: Int = 0) {
     self.foldsCase = foldsCase
     var size = 16
@@ -29,7 +33,7 @@ struct ByteKeyIndex: Sendable {
     slots = Array(repeating: 0, count: size)
     mask = size - 1
     recordStarts.reserveCapacity(capacity)
-    records.reserveCapacity(capacity * 40)
+    records.reserveCapacity(capacity * Self.typicalRecordBytes)
   }
 
   /// The number of distinct keys.
@@ -66,17 +70,20 @@ struct ByteKeyIndex: Sendable {
         while start < keys.endIndex {
           let block = min(16, keys.endIndex - start)
           for j in 0..<block {
-            hashes[j] = keys[start + j].utf8.withContiguousStorageIfAvailable {
-              Self.hash(UnsafeRawBufferPointer($0), folding: foldsCase)
-            } ?? Array(keys[start + j].utf8).withUnsafeBytes { Self.hash($0, folding: foldsCase) }
+            hashes[j] =
+              keys[start + j].utf8.withContiguousStorageIfAvailable {
+                Self.hash(UnsafeRawBufferPointer($0), folding: foldsCase)
+              } ?? Array(keys[start + j].utf8).withUnsafeBytes { Self.hash($0, folding: foldsCase) }
           }
           for j in 0..<block { firsts[j] = slots[Int(hashes[j]) & mask] }
           for j in 0..<block {
-            let found = keys[start + j].utf8.withContiguousStorageIfAvailable {
-              probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
-            } ?? Array(keys[start + j].utf8).withUnsafeBufferPointer {
-              probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
-            }
+            let found =
+              keys[start + j].utf8.withContiguousStorageIfAvailable {
+                probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
+              }
+              ?? Array(keys[start + j].utf8).withUnsafeBufferPointer {
+                probe($0, hash: hashes[j], first: firsts[j], slots: slots, stored: stored)
+              }
             if let found { result[start - keys.startIndex + j] = Int32(found) }
           }
           start += block

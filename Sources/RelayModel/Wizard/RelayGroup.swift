@@ -55,7 +55,7 @@ public struct RelayGroup: Hashable, Sendable {
     let number: Int
     do { number = try RelayEdit.parsePort(port.text) } catch { return error.description }
     if number == 465 {
-      return "465 is implicit TLS, which DMS never configures (smtp_tls_wrappermode): Postfix would time out and defer all relayed mail. Use \(provider.port) (STARTTLS)"
+      return PostfixFacts.implicitTLSFieldProblem(startTLSPort: provider.port)
     }
     return nil
   }

@@ -54,23 +54,17 @@ public struct WizardPlan: Sendable {
     }
     if !plan.consequences.isEmpty {
       lines.append(WizardLine("Good to know", .heading))
-      for line in plan.consequences { lines.append(WizardLine("  - \(line)")) }
+      lines += PlanReport.consequences(plan).map(WizardLine.init)
       lines.append(WizardLine(""))
     }
 
     lines.append(WizardLine(plan.steps.isEmpty ? "Changes: none" : "Changes", .heading))
-    for (index, step) in plan.steps.enumerated() {
-      lines.append(WizardLine("  \(index + 1). [\(loaded.fileLabel(for: step))] \(step.summary)"))
-      lines.append(WizardLine("     \(step.reason)", .dim))
-    }
+    lines += PlanReport.steps(plan, loaded: loaded).map(WizardLine.init)
     lines.append(WizardLine(""))
 
-    let diagnostics = plan.preview.diagnostics.filter { $0.severity != .info }
+    let diagnostics = PlanReport.resultDiagnostics(plan)
     lines.append(WizardLine(diagnostics.isEmpty ? "Diagnostics of the result: none" : "Diagnostics of the result", .heading))
-    for diagnostic in diagnostics {
-      lines.append(WizardLine("  \(diagnostic.formatted)", diagnostic.severity == .error ? .error : .warning))
-      if !diagnostic.fix.isEmpty { lines.append(WizardLine("    fix: \(diagnostic.fix)", .dim)) }
-    }
+    lines += diagnostics.map(WizardLine.init)
     lines.append(WizardLine(""))
 
     if let error {
@@ -135,5 +129,16 @@ public struct WizardLine: Hashable, Sendable {
   public init(_ text: String, _ kind: Kind = .normal) {
     self.text = text
     self.kind = kind
+  }
+
+  /// A line of a shared report (`PlanReport`), its style as the wizard's kind.
+  init(_ span: StyledSpan) {
+    switch span.style {
+    case .dim: self.init(span.text, .dim)
+    case .bold: self.init(span.text, .bold)
+    case .severity(.error): self.init(span.text, .error)
+    case .severity: self.init(span.text, .warning)
+    case .plain, .outcome: self.init(span.text)
+    }
   }
 }

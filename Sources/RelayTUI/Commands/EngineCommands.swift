@@ -45,8 +45,7 @@ struct Generate: ParsableCommand {
       let state = Generator.generate(loaded.configuration, family: version.family, path: path)
       if json {
         // As bytes: 100,000 table lines need no String of the whole document.
-        Reports.generateJSON(state, version: version, showSecrets: showSecrets).renderedBytes()
-          .withUnsafeBytes(writeStandardOutput)
+        Reports.generateJSON(state, version: version, showSecrets: showSecrets, to: writeStandardOutput)
       } else {
         print(Reports.generateText(state, version: version, showSecrets: showSecrets), terminator: "")
       }
@@ -81,19 +80,9 @@ struct RouteCommand: ParsableCommand {
       let router = Router(state: state, environment: loaded.configuration.environment)
       let routes = senders.map(router.route)
       if json {
-        print(JSONValue.array(routes.map(Reports.routeJSON)).rendered(), terminator: "")
-        return
-      }
-      for route in routes {
-        print("\(route.sender): \(route.summary)")
-        if let by = route.decidedBy {
-          print("  decided by \(by)\(route.decidedByOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
-        }
-        if let auth = route.authDecidedBy {
-          print("  credentials from \(auth)\(route.authOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
-        }
-        print("  TLS: \(route.tls)")
-        for warning in route.warnings { print("  warning: \(warning.message)") }
+        Reports.routesJSON(routes, to: writeStandardOutput)
+      } else {
+        print(Reports.routeText(routes), terminator: "")
       }
     }
   }
@@ -121,7 +110,7 @@ struct Preview: ParsableCommand {
         // Nothing left to do: skip tearing down 100,000 routes one by one.
         Glibc.exit(preview.errorCount > 0 ? 1 : (strict && preview.warningCount > 0 ? 2 : 0))
       } else {
-        print(Reports.previewText(preview, color: shouldColor()), terminator: "")
+        print(ANSIText.render(Reports.previewText(preview), color: shouldColor()), terminator: "")
       }
       if preview.errorCount > 0 {
         status = 1
@@ -148,9 +137,11 @@ struct Compare: ParsableCommand {
       let loaded = try config.load()
       let comparison = VersionComparison(
         configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
-      print(
-        json ? Reports.compareJSON(comparison).rendered() : Reports.compareText(comparison, color: shouldColor()),
-        terminator: "")
+      if json {
+        Reports.compareJSON(comparison, to: writeStandardOutput)
+      } else {
+        print(ANSIText.render(Reports.compareText(comparison), color: shouldColor()), terminator: "")
+      }
     }
   }
 }

@@ -91,10 +91,10 @@ struct Setup: ParsableCommand {
         writePlan = try plan.writePlan(for: loaded)
       } catch {
         // Show what would be needed even when it cannot be written (e.g. compose's inline env).
-        print(SetupReport.render(plan, planner: planner, loaded: loaded, writePlan: nil, showSecrets: showSecrets))
+        print(PlanReport.text(plan, planner: planner, loaded: loaded, writePlan: nil, showSecrets: showSecrets))
         throw error
       }
-      print(SetupReport.render(plan, planner: planner, loaded: loaded, writePlan: writePlan, showSecrets: showSecrets))
+      print(PlanReport.text(plan, planner: planner, loaded: loaded, writePlan: writePlan, showSecrets: showSecrets))
 
       if !plan.isExact {
         printError("dms-relay: error: DMS \(version) cannot route mail exactly as asked:")
@@ -137,7 +137,7 @@ struct Setup: ParsableCommand {
       throw CLIFailure("--region is only for providers with regions (ses); '\(preset.id)' has none", .usage)
     }
     func list(_ text: String?) -> [String] {
-      (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+      (text ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
     let domainList = list(domains)
     let directList = list(except)
@@ -171,87 +171,5 @@ struct Setup: ParsableCommand {
     var intent = RoutingIntent.everything(through: relay)
     for domain in directList { intent.set(domain, to: .direct) }
     return intent
-  }
-}
-
-/// The text `setup` prints for a plan.
-enum SetupReport {
-  static func render(
-    _ plan: RelayPlan, planner: Planner, loaded: LoadedConfiguration, writePlan: WritePlan?, showSecrets: Bool
-  ) -> String {
-    var out: [String] = []
-    let version = plan.version
-    out.append("Plan for DMS \(version) (\(version.family.rawValue)): \(plan.intent.summary)")
-    out.append("Config folder: \(loaded.configDirectory ?? "(none)"); environment: \(loaded.environmentDescription)")
-    out.append("")
-
-    if plan.steps.isEmpty {
-      out.append("Steps: none")
-    } else {
-      out.append("Steps:")
-      for (index, step) in plan.steps.enumerated() {
-        out.append("  \(index + 1). [\(loaded.fileLabel(for: step))] \(step.summary)")
-        out.append("     \(step.reason)")
-      }
-    }
-    out.append("")
-
-    out.append("Routing on DMS \(version) after these steps:")
-    let rows = plan.routes.map { route -> [String] in
-      [route.label, route.wanted.description, route.route.summary, route.matches ? "ok" : "NOT AS ASKED"]
-    }
-    out += table(["SENDER", "WANTED", "DMS WILL", ""], rows).map { "  " + $0 }
-    let unknown = plan.intent.domains.map(\.domain).filter { planner.knownSenders.domain(named: $0) == nil }
-    for domain in unknown {
-      out.append("  note: '\(domain)' is not in postfix-accounts.cf or postfix-virtual.cf; it has a relay map line of its own")
-    }
-    out.append("")
-
-    if !plan.consequences.isEmpty {
-      out.append("Good to know:")
-      for line in plan.consequences { out.append("  - \(line)") }
-      out.append("")
-    }
-
-    let diagnostics = plan.preview.diagnostics.filter { $0.severity != .info }
-    out.append(diagnostics.isEmpty ? "Diagnostics: none" : "Diagnostics:")
-    for diagnostic in diagnostics {
-      out.append("  \(diagnostic.formatted)")
-      if !diagnostic.fix.isEmpty { out.append("    fix: \(diagnostic.fix)") }
-    }
-    out.append("")
-
-    guard let writePlan else { return out.joined(separator: "\n") }
-    for note in writePlan.notes { out.append("note: \(note)") }
-    let diff = writePlan.diff(showSecrets: showSecrets)
-    if !diff.isEmpty {
-      out.append("Diff:")
-      out.append(diff.hasSuffix("\n") ? String(diff.dropLast()) : diff)
-    }
-    return out.joined(separator: "\n")
-  }
-
-
-  /// Left-aligned columns separated by two spaces (trailing spaces trimmed).
-  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-    let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    return all.map { row in
-      var line = ""
-      for (column, cell) in row.enumerated() {
-        line += cell
-        if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
-      }
-      return line.trimmingSpaces()
-    }
-  }
-}
-
-extension String {
-  fileprivate func trimmingSpaces() -> String {
-    var text = Substring(self)
-    while text.first?.isWhitespace == true { text.removeFirst() }
-    while text.last?.isWhitespace == true { text.removeLast() }
-    return String(text)
   }
 }

@@ -110,14 +110,7 @@ enum WizardScreen {
       body.spans(choice(label, isCursor: index == state.versionIndex, isOn: index == state.versionIndex))
     }
     body.line()
-    switch state.version.family {
-    case .v11, .v12to13:
-      body.paragraph(
-        "DMS \(state.version.name) (\(state.version.family.rawValue)): the relay map and credentials count only while RELAY_HOST is set, so per-domain relaying needs RELAY_HOST plus opt-outs.", .dim)
-    case .v14plus:
-      body.paragraph(
-        "DMS \(state.version.name) (v14+): the relay map works on its own, and file changes are picked up by change detection.", .dim)
-    }
+    body.paragraph(state.version.family.rules.summary(state.version), .dim)
   }
 
   static func goal(_ state: WizardState, _ body: inout Body) {

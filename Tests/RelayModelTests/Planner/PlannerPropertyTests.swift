@@ -135,7 +135,8 @@ struct PlannerPropertyTests {
   }
 }
 
-/// `PLAN_SEED=1036 swift test --filter PlannerSeedDump` prints one case in full.
+/// `PLAN_SEED=1036 swift test --filter PlannerSeedDump` prints one case in full, every
+/// strategy's plan, and checks that the planner's choice is one of them.
 @Suite("Planner: seed dump")
 struct PlannerSeedDump {
   @Test("dump", .enabled(if: seedToDump != nil))
@@ -150,9 +151,11 @@ struct PlannerSeedDump {
     print("accounts:\n\(config.accounts?.document.text ?? "(none)")\nvirtual:\n\(config.virtual?.document.text ?? "(none)")")
     print("intent: \(intent.domains.map { "\($0.domain) \($0.destination)" }) other \(intent.otherDomains)")
     let planner = Planner(configuration: config, version: version)
+    var strategies: [PlanStrategy] = []
     for strategy in planner.strategies(intent, domains: planner.verifiedDomains(intent)) {
       do {
         let plan = try planner.build(strategy, intent: intent, domains: planner.verifiedDomains(intent))
+        strategies.append(strategy)
         print("== \(strategy): exact \(plan.isExact)")
         for step in plan.steps { print("  \(step)") }
         for l in plan.limitations { print("  ! \(l)") }
@@ -160,6 +163,8 @@ struct PlannerSeedDump {
         print("== \(strategy): threw \(error)")
       }
     }
+    let chosen = try planner.plan(intent)
+    #expect(strategies.contains(chosen.strategy), "seed \(seed): chose \(chosen.strategy) of \(strategies)")
   }
 }
 

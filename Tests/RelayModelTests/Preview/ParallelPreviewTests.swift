@@ -41,7 +41,8 @@ struct ParallelTests {
     let config = Self.largeConfiguration(domains: 12_000)
     let preview = try preview(config, version)
     #expect(preview.routes.count > 2 * 2048)
-    let serial = preview.senders.domains.map { preview.router.route($0.sender) }
+    let serial =
+      preview.senders.domains.map { preview.router.route($0.sender) }
       + preview.senders.addresses.map { preview.router.route($0) }
     #expect(preview.routes == serial)
     let context = Checks.Context(

@@ -64,36 +64,3 @@ struct LinePrefixIndexTests {
     }
   }
 }
-
-@Suite("The byte key index finds each key, folded or exact")
-struct ByteKeyIndexTests {
-  @Test("IDs in first-seen order; folding only when asked", arguments: [false, true])
-  func idsAndFolding(foldsCase: Bool) {
-    var index = ByteKeyIndex(foldsCase: foldsCase)
-    #expect(index.insert("@Example.test".utf8) == (0, true))
-    #expect(index.insert("@other.test".utf8) == (1, true))
-    #expect(index.insert("@example.TEST".utf8) == (foldsCase ? 0 : 2, !foldsCase))
-    #expect(index.id(of: "@EXAMPLE.test") == (foldsCase ? 0 : nil))
-    #expect(index.id(of: "@Example.test") == 0)
-    #expect(index.id(of: "@example.tes") == nil)
-    #expect(index.id(of: "") == nil)
-    #expect(Bytes.string(index.key(0)) == (foldsCase ? "@example.test" : "@Example.test"))
-  }
-
-  @Test("agrees with a Dictionary through growth, on random keys")
-  func agreesWithDictionary() {
-    var rng = SeededGenerator(seed: 7)
-    var index = ByteKeyIndex(foldsCase: true)
-    var reference: [String: Int] = [:]
-    for _ in 0..<20_000 {
-      let key = String((0..<Int.random(in: 0...6, using: &rng)).map { _ in rng.pick(Array("aAbB.@-")) })
-      let folded = String(decoding: key.utf8.map(Bytes.lower), as: UTF8.self)
-      let (id, inserted) = index.insert(key.utf8)
-      #expect(inserted == (reference[folded] == nil))
-      if inserted { reference[folded] = id }
-      #expect(reference[folded] == id)
-    }
-    for (key, id) in reference { #expect(index.id(of: key.uppercased()) == id) }
-    #expect(index.count == reference.count)
-  }
-}

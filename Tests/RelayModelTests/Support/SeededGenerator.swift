@@ -20,21 +20,22 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Generators of configuration-file bytes mixing everything DMS and admins put in them.
 enum GeneratedFiles {
   /// Line bodies (without terminator) of every shape the documents must survive.
-  static let anyLines: [[UInt8]] = [
-    "# comment", "#", "   # indented comment", "", "   ", "\t",
-    "@example.com [smtp.relay.test]:587", "@example.com\t[smtp.relay.test]:25",
-    "@example.org [a.test]:2525 # trailing note", "  @indented.test [x]:25", "@optout.test",
-    "@optout.test ", "@optout.test\t", "user@example.net [h]:25", "[relay.test]:587 user:pw",
-    "@example.com user:p@ss:w/rd&x", "KEY=VALUE", "RELAY_HOST=smtp.example.test", "export FOO=bar",
-    "=novalue", "no separator here", "käse@exämple.test [ü]:25", "日本語 のテスト", "emoji 📮 line",
-    "malformed|line|with|bars", "a@b.test|{SHA512-CRYPT}$6$abc",
-  ].map { Array($0.utf8) } + [
-    [0xFF, 0xFE, 0x20, 0x41],  // invalid UTF-8
-    [0x40, 0xC3, 0x28, 0x20, 0x78],  // invalid continuation
-    [0x00, 0x41],  // NUL
-    [0x0D],  // lone CR
-    [0x41, 0x0D, 0x42],  // CR in the middle
-  ]
+  static let anyLines: [[UInt8]] =
+    [
+      "# comment", "#", "   # indented comment", "", "   ", "\t",
+      "@example.com [smtp.relay.test]:587", "@example.com\t[smtp.relay.test]:25",
+      "@example.org [a.test]:2525 # trailing note", "  @indented.test [x]:25", "@optout.test",
+      "@optout.test ", "@optout.test\t", "user@example.net [h]:25", "[relay.test]:587 user:pw",
+      "@example.com user:p@ss:w/rd&x", "KEY=VALUE", "RELAY_HOST=smtp.example.test", "export FOO=bar",
+      "=novalue", "no separator here", "käse@exämple.test [ü]:25", "日本語 のテスト", "emoji 📮 line",
+      "malformed|line|with|bars", "a@b.test|{SHA512-CRYPT}$6$abc",
+    ].map { Array($0.utf8) } + [
+      [0xFF, 0xFE, 0x20, 0x41],  // invalid UTF-8
+      [0x40, 0xC3, 0x28, 0x20, 0x78],  // invalid continuation
+      [0x00, 0x41],  // NUL
+      [0x0D],  // lone CR
+      [0x41, 0x0D, 0x42],  // CR in the middle
+    ]
 
   /// A random file: lines from `pool`, each LF or CRLF, the last one maybe unterminated.
   static func file(

@@ -1,54 +1,4 @@
-/// Runs the engine (DMS's generation, then Postfix's lookups) on a configuration and
-/// compares each domain's route with the intent.
-public struct Verifier: Sendable {
-  public let state: GeneratedState
-  public let router: Router
-
-  public init(configuration: Configuration, family: VersionFamily) {
-    state = Generator.generate(configuration, family: family)
-    router = Router(state: state, environment: configuration.environment)
-  }
-
-  /// The route of mail from any address at `domain` without an entry of its own.
-  public func route(_ domain: String) -> Route { router.route("@\(domain)") }
-
-  /// The `user:password` value of the credentials a route uses, or nil for no AUTH.
-  public func credentialsValue(of route: Route) -> String? {
-    guard route.authUser != nil, let decided = route.authDecidedBy,
-      decided.hasPrefix("sasl_passwd:")
-    else { return nil }
-    return router.saslTable?.lookup(String(decided.dropFirst("sasl_passwd:".count)))?.value
-  }
-
-  /// Whether `route` is what `wanted` asks for: relayed to exactly `[host]:port` with
-  /// exactly the wanted credentials (or none), or delivered direct.
-  public func matches(_ route: Route, _ wanted: RoutingIntent.Destination) -> Bool {
-    switch wanted {
-    case .direct:
-      return route.outcome == .direct
-    case .relay(let relay):
-      guard route.outcome == .relayed, let nexthop = route.nexthop,
-        case .success(let hop) = NextHop.parse(nexthop),
-        PlanBuilder.hop(hop, isAt: relay)
-      else { return false }
-      return credentialsValue(of: route) == relay.credentials?.tableValue
-    }
-  }
-
-  /// One planned route per domain, then one for a domain the files do not name.
-  public func verify(_ intent: RoutingIntent, domains: [String]) -> [PlannedRoute] {
-    var routes = domains.map { domain in
-      let route = route(domain)
-      let wanted = intent.destination(for: domain)
-      return PlannedRoute(domain: domain, wanted: wanted, route: route, matches: matches(route, wanted))
-    }
-    let other = route(Planner.unknownDomain)
-    routes.append(
-      PlannedRoute(domain: nil, wanted: intent.otherDomains, route: other, matches: matches(other, intent.otherDomains)))
-    return routes
-  }
-}
-
+/// What a plan cannot do on the target version, and the side effects the admin should know.
 extension PlanBuilder {
   /// Why a route differs from the intent, in the admin's terms.
   func limitation(_ planned: PlannedRoute) -> PlanLimitation {
@@ -60,9 +10,10 @@ extension PlanBuilder {
     {
       explanation =
         "Only DEFAULT_RELAY_HOST relays senders DMS does not know (forwarded mail, domains added later), and it would relay \(directs.joined(separator: ", ")) too: Postfix has no relay map value meaning 'direct'. So DMS relays only the domains it knows; mail from any other sender domain goes direct."
-    } else if route.outcome == .relayed, planned.wanted.relay != nil, route.authUser != planned.wanted.relay?.credentials?.user
-      || Verifier(configuration: configuration, family: family).credentialsValue(of: route)
-        != planned.wanted.relay?.credentials?.tableValue
+    } else if route.outcome == .relayed, planned.wanted.relay != nil,
+      route.authUser != planned.wanted.relay?.credentials?.user
+        || Verifier(configuration: configuration, family: family).credentialsValue(of: route)
+          != planned.wanted.relay?.credentials?.tableValue
     {
       explanation =
         "Postfix finds \(route.authDecidedBy.map { "'\($0)'" } ?? "no credentials") for it; credentials keyed by the relay cannot differ per sender without an '@domain' line."
@@ -79,9 +30,8 @@ extension PlanBuilder {
     let verifier = Verifier(configuration: configuration, family: family)
     let directs = routes.filter { $0.route.outcome == .direct }.map(\.label)
     if verifier.router.tls == "encrypt", !directs.isEmpty {
-      let why = isLegacy ? "RELAY_HOST is set" : "credentials are configured"
       lines.append(
-        "DMS sets smtp_tls_security_level = encrypt because \(why): direct mail (\(directs.joined(separator: ", "))) is deferred when the recipient's MX offers no STARTTLS.")
+        PostfixFacts.encryptConsequence(trigger: rules.encryptTrigger, directs: directs.joined(separator: ", ")))
     }
     if case .relayHost(let relay) = strategy, intent.otherDomains == .direct {
       lines.append(

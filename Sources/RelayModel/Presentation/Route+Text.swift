@@ -1,0 +1,36 @@
+/// How a route reads, for the CLI, the screens, the wizard and the planner's notes alike.
+extension Route {
+  /// `relayed via [h]:587 as user`, `direct to the recipient's MX`, `deferred: why`.
+  public var summary: String {
+    switch outcome {
+    case .relayed:
+      let auth = authUser.map { " as \($0)" } ?? " (no AUTH)"
+      return "relayed via \(nexthop ?? "?")\(auth)"
+    case .direct: return "direct to the recipient's MX"
+    case .deferred: return "deferred: \(reason ?? "")"
+    case .bounced: return "bounced: \(reason ?? "")"
+    }
+  }
+
+  /// `relayhost_map:@d ← postfix-relaymap.cf:3`, or how direct delivery was decided.
+  public var decisionText: String {
+    guard let decided = decidedBy else { return "no relay map entry, no relayhost: direct to the MX" }
+    if let origin = decidedByOrigin { return "\(decided) ← \(origin.reference)" }
+    return decided
+  }
+
+  /// `user 'u' from sasl_passwd:@d ← postfix-sasl-password.cf:2`, or why there is none.
+  public var authText: String {
+    guard let by = authDecidedBy else {
+      return outcome == .relayed ? "none: no credentials match this sender or relay" : "—"
+    }
+    let user = authUser.map { "user '\($0)' " } ?? ""
+    if let origin = authOrigin { return "\(user)from \(by) ← \(origin.reference)" }
+    return "\(user)from \(by)"
+  }
+
+  /// The TLS level, with what `encrypt` means.
+  public var tlsText: String {
+    tls == "encrypt" ? "encrypt (\(PostfixFacts.encryptScope))" : tls
+  }
+}

@@ -1,0 +1,73 @@
+extension Reports {
+  /// `route --json`: the routes as an array.
+  public static func routesJSON(_ routes: [Route], to sink: (UnsafeRawBufferPointer) -> Void) {
+    var json = JSONWriter(capacity: 512 * max(1, routes.count))
+    json.beginArray()
+    routes.withUnsafeBufferPointer { routes in
+      for index in routes.indices { writeRoute(routes.baseAddress! + index, into: &json) }
+    }
+    json.endArray()
+    json.finish(to: sink)
+  }
+
+  /// `route`'s text: the summary, what decided it and where that came from, TLS, warnings.
+  public static func routeText(_ routes: [Route]) -> String {
+    var out = ""
+    for route in routes {
+      out += "\(route.sender): \(route.summary)\n"
+      if let by = route.decidedBy {
+        out += "  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")\n"
+      }
+      if let auth = route.authDecidedBy {
+        out += "  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")\n"
+      }
+      out += "  TLS: \(route.tls)\n"
+      for warning in route.warnings { out += "  warning: \(warning.message)\n" }
+    }
+    return out
+  }
+
+  /// The route schema, the only place it is written: `route --json`, `preview --json` and
+  /// `compare --json` all call it. The route is read in place: a copy retains and releases
+  /// each of its Strings, which two cores writing routes that share a relay then contend for.
+  static func writeRoute(_ route: UnsafePointer<Route>, into json: inout JSONWriter) {
+    json.beginObject()
+    json.member("sender", route.pointee.sender)
+    json.member("outcome", route.pointee.outcome.rawValue)
+    json.member("nexthop", route.pointee.nexthop)
+    json.member("relay", route.pointee.relay)
+    json.member("auth_user", route.pointee.authUser)
+    json.key("decided_by")
+    writeDecider(route.pointee.decider, sender: route.pointee.sender, into: &json)
+    json.key("source")
+    writeOrigin(route.pointee.decidedByOrigin, into: &json)
+    json.key("auth_source")
+    writeOrigin(route.pointee.authOrigin, into: &json)
+    json.member("tls", route.pointee.tls)
+    json.member("reason", route.pointee.reason)
+    json.key("warnings")
+    json.beginArray()
+    for warning in route.pointee.warnings { json.string(warning.message) }
+    json.endArray()
+    json.endObject()
+  }
+
+  /// `decider.text(sender:)`, without building the String.
+  private static func writeDecider(_ decider: Route.Decider, sender: String, into json: inout JSONWriter) {
+    switch decider {
+    case .none: json.null()
+    case .text(let text): json.string(text)
+    case .senderKey(let table):
+      json.string { out in
+        out.append(jsonStringContent: table.rawValue)
+        out.append(UInt8(ascii: ":"))
+        out.append(jsonStringContent: sender)
+      }
+    }
+  }
+
+  private static func writeOrigin(_ origin: LineOrigin?, into json: inout JSONWriter) {
+    guard let origin else { return json.null() }
+    json.string { origin.writeReference(into: &$0) }
+  }
+}
