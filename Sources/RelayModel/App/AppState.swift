@@ -23,6 +23,10 @@ public struct AppState: Sendable {
   public var status: StatusMessage?
   public internal(set) var writeResult: WriteResult?
   public internal(set) var size: Size
+  /// How the setup wizard ended, once it has (`setup`, or the offer on first start).
+  public internal(set) var setupOutcome: WizardOutcome?
+  /// True for `dms-relay setup`: the session ends when the wizard does.
+  public internal(set) var endsWithSetup = false
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

@@ -15,6 +15,7 @@ struct AppSnapshot: Equatable {
   var status: StatusMessage?
   var writeResult: WriteResult?
   var size: Size
+  var setupOutcome: WizardOutcome?
 
   init(_ state: AppState) {
     tab = state.tab
@@ -27,6 +28,17 @@ struct AppSnapshot: Equatable {
     status = state.status
     writeResult = state.writeResult
     size = state.size
+    setupOutcome = state.setupOutcome
+  }
+
+  /// Changes the open wizard's state (the expected one), as TCA's `$0.destination?.wizard`.
+  mutating func wizard(_ update: (inout WizardState) -> Void) {
+    guard case .wizard(var wizard)? = destination else {
+      Issue.record("the wizard is not open")
+      return
+    }
+    update(&wizard)
+    destination = .wizard(wizard)
   }
 }
 
@@ -44,7 +56,7 @@ struct AppTestStore {
   ) {
     var expectedSnapshot = AppSnapshot(state)
     update(&expectedSnapshot)
-    let effects = reduce(into: &state, action: action)
+    let effects = AppReducer.reduce(into: &state, action: action)
     #expect(effects == expected, sourceLocation: sourceLocation)
     #expect(AppSnapshot(state) == expectedSnapshot, sourceLocation: sourceLocation)
   }
@@ -58,12 +70,12 @@ struct AppTestStore {
 
   /// Types text key by key without checking each step (dialog and filter input).
   mutating func type(_ text: String) {
-    for character in text { _ = reduce(into: &state, action: .keyPressed(.character(character))) }
+    for character in text { _ = AppReducer.reduce(into: &state, action: .keyPressed(.character(character))) }
   }
 
   /// Presses keys without checking each step.
   mutating func press(_ keys: Key...) {
-    for key in keys { _ = reduce(into: &state, action: .keyPressed(key)) }
+    for key in keys { _ = AppReducer.reduce(into: &state, action: .keyPressed(key)) }
   }
 }
 

@@ -166,8 +166,8 @@ struct BrowseTests {
   func keyHints() {
     var state = AppFixture.demoState()
     #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "/", "v", "i", "?", "q"])
-    _ = reduce(into: &state, action: .keyPressed(.character("x")))
-    _ = reduce(into: &state, action: .keyPressed(.character("5")))
+    _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("x")))
+    _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("5")))
     #expect(state.keyHints.map(\.key) == ["↑↓", "v", "w", "u", "i", "?", "q"])
   }
 }

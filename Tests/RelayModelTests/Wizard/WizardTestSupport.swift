@@ -19,22 +19,52 @@ enum WizardFixture {
       ])
   }
 
-  static func state(version: String? = "13.3.1", offering: Bool = false) -> WizardState {
-    WizardState(loaded: loaded(version: version), size: Size(rows: 24, columns: 80), offering: offering)
+  static func state(version: String? = "13.3.1", offering: Bool = false) -> WizardStore {
+    WizardStore(loaded: loaded(version: version), size: Size(rows: 24, columns: 80), offering: offering)
   }
 }
 
-extension WizardState {
+/// The wizard as the app runs it: an `AppTestStore` whose destination is the wizard
+/// (`dms-relay setup`, or the offer on first start). Keys go through `AppReducer`; the
+/// wizard's state is read through dynamic members (`store.step`, `store.currentGroup`).
+@dynamicMemberLookup
+struct WizardStore {
+  var store: AppTestStore
+
+  init(loaded: LoadedConfiguration, size: Size, offering: Bool = false) {
+    store = AppTestStore(
+      offering ? AppState.opening(loaded, size: size, offeringSetup: true) : AppState.setup(loaded, size: size))
+  }
+
+  var app: AppState { store.state }
+
+  /// The wizard's state; fails the test when the wizard is closed.
+  var wizard: WizardState {
+    guard case .wizard(let wizard)? = store.state.destination else {
+      preconditionFailure("the wizard is not open (destination: \(String(describing: store.state.destination)))")
+    }
+    return wizard
+  }
+
+  subscript<Value>(dynamicMember keyPath: KeyPath<WizardState, Value>) -> Value { wizard[keyPath: keyPath] }
+
+  func problem(_ id: DialogField.Name) -> String? { wizard.problem(id) }
+  var setupOutcome: WizardOutcome? { store.state.setupOutcome }
+
   /// Sends keys; returns the effects of the last one.
   @discardableResult
-  mutating func press(_ keys: Key...) -> [WizardEffect] {
-    var effects: [WizardEffect] = []
-    for key in keys { effects = reduce(into: &self, action: .keyPressed(key)) }
+  mutating func press(_ keys: Key...) -> [AppEffect] {
+    var effects: [AppEffect] = []
+    for key in keys { effects = AppReducer.reduce(into: &store.state, action: .keyPressed(key)) }
     return effects
   }
 
+  /// Sends an action (a write's result) through the app.
+  @discardableResult
+  mutating func send(_ action: AppAction) -> [AppEffect] { AppReducer.reduce(into: &store.state, action: action) }
+
   mutating func type(_ text: String) {
-    for character in text { _ = reduce(into: &self, action: .keyPressed(.character(character))) }
+    for character in text { press(.character(character)) }
   }
 
   /// From the folder step to the credentials step of "goal" with SendGrid.

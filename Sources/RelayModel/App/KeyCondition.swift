@@ -1,0 +1,19 @@
+/// A fact about the state that decides whether a key shows on the key bar, or which label
+/// it shows (`KeyBarEntry`). States answer through `KeyConditionState`.
+public enum KeyCondition: Hashable, Sendable {
+  case hasPendingChanges
+  case filterIsActive
+  case focusIsOnToggle
+  case dialogCanRevealPassword
+  case dialogRoutesAddress
+  case nextIsBlocked
+  case planChangesNothing
+  case passwordIsRevealed
+  case promptIsLeave
+}
+
+/// A state the key bar is drawn for.
+public protocol KeyConditionState {
+  var keyContext: KeyContext { get }
+  func holds(_ condition: KeyCondition) -> Bool
+}
