@@ -1,17 +1,11 @@
 /// The plan step's content: the planner's verified plan, the files it writes, and the
 /// report the admin reads before confirming.
-public struct WizardPlan: Equatable, Sendable {
+public struct WizardPlan: Sendable {
   public var plan: RelayPlan?
   public var writePlan: WritePlan?
   /// Why nothing can be written (invalid intent, env in compose's `environment:` …).
   public var error: String?
   public var lines: [WizardLine]
-
-  /// Two plans are the same when they write the same and say the same (the report is
-  /// made from the plan, so equal reports mean equal plans for the screen).
-  public static func == (lhs: WizardPlan, rhs: WizardPlan) -> Bool {
-    lhs.writePlan == rhs.writePlan && lhs.error == rhs.error && lhs.lines == rhs.lines
-  }
 
   /// Why Enter cannot write; nil when it can.
   public var blockedReason: String? { error }
@@ -108,6 +102,7 @@ public struct WizardPlan: Equatable, Sendable {
     self.lines = lines
   }
 
+
   /// The report wrapped to `width` columns (continuation lines keep the indent).
   public func rows(width: Int) -> [WizardLine] {
     var result: [WizardLine] = []
@@ -128,5 +123,17 @@ public struct WizardPlan: Equatable, Sendable {
       }
     }
     return result
+  }
+}
+
+/// One line of a wizard report, with what it is (the screen picks the style).
+public struct WizardLine: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable { case normal, dim, bold, heading, ok, warning, error, added, removed, hunk }
+  public var text: String
+  public var kind: Kind
+
+  public init(_ text: String, _ kind: Kind = .normal) {
+    self.text = text
+    self.kind = kind
   }
 }
