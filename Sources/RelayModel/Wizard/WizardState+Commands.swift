@@ -7,6 +7,8 @@ extension WizardState {
   /// Title bar, step title, message line and key bar.
   static let chromeRows = 4
   static let narrowestBody = 10
+  /// "Add another relay" and "Continue to the plan".
+  static let moreRelaysChoices = 2
 
   mutating func clampPlanScroll() {
     let count = planned?.rows(width: bodyWidth).count ?? 0
@@ -105,7 +107,7 @@ extension WizardState {
       guard !choices.isEmpty else { return }
       cursor = moved(cursor, count: choices.count, command)
     case .moreRelays:
-      cursor = moved(cursor, count: 2, command)
+      cursor = moved(cursor, count: Self.moreRelaysChoices, command)
     case .plan:
       switch command {
       case .lineUp: planScroll -= 1

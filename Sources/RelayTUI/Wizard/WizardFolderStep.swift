@@ -2,6 +2,11 @@ import RelayModel
 
 /// Step 1: the config folder, environment, version and domains the wizard read.
 enum WizardFolderStep {
+  /// The first domains named, then "…": the step is a check, not the list.
+  static let shownDomains = 6
+  /// More warnings would push the step off a 24-row terminal; the UI lists them all.
+  static let shownWarnings = 3
+
   static func render(_ state: WizardState, into body: inout WizardBody) {
     let loaded = state.loaded
     body.paragraph("Is this the right configuration? The wizard reads these and writes only after you confirm the plan.")
@@ -12,10 +17,10 @@ enum WizardFolderStep {
       ?? (loaded.versionProblem?.description ?? VersionUnavailable.notGiven.description)
     body.spans([Span(" DMS version    ", .bold), Span(version)])
     let domains = state.knownDomains
-    let list = domains.isEmpty ? "none yet" : "\(domains.count): " + domains.prefix(6).joined(separator: ", ") + (domains.count > 6 ? ", …" : "")
+    let list = domains.isEmpty ? "none yet" : "\(domains.count): " + domains.prefix(shownDomains).joined(separator: ", ") + (domains.count > shownDomains ? ", …" : "")
     body.spans([Span(" Sender domains ", .bold), Span(list)])
     body.line()
-    for warning in loaded.warnings.prefix(3) { body.paragraph("warning: \(warning)", .warning) }
+    for warning in loaded.warnings.prefix(shownWarnings) { body.paragraph("warning: \(warning)", .warning) }
     body.paragraph("Wrong folder or env file? Leave (Esc) and run 'dms-relay setup --config-dir PATH --env-file FILE'.", .dim)
   }
 }
