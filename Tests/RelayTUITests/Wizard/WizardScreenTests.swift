@@ -142,6 +142,8 @@ struct WizardScreenTests {
     #expect(grid.text.contains("Write 2 file(s)?"))
     #expect(grid.text.contains("create /demo/config/postfix-sasl-password.cf"))
     #expect(grid.text.contains("change /demo/mailserver.env"))
+    // The same prompt box as the UI's confirmations.
+    #expect(grid.text.contains("│  y  write   n  not now"))
   }
 
   @Test("done: what was written and what to do next")
@@ -168,6 +170,7 @@ struct WizardScreenTests {
     #expect(grid.text.contains("Leave the setup?"))
     #expect(grid.text.contains("Nothing will be written."))
     #expect(grid.line(23) == " y  Leave, write nothing  n  Stay")
+    #expect(grid.text.contains("│  y  leave   n  stay"))
   }
 
   @Test("below 60×16: the too-small notice", arguments: [Size(rows: 10, columns: 40), Size(rows: 15, columns: 80)])
