@@ -48,7 +48,7 @@ extension AppState: KeyConditionState {
       status = StatusMessage("writing… please wait")
       return []
     case .wizard:
-      return []
+      return []  // `AppReducer` sends keys to the wizard before they get here.
     }
   }
 }

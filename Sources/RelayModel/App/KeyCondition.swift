@@ -11,9 +11,3 @@ public enum KeyCondition: Hashable, Sendable {
   case passwordIsRevealed
   case promptIsLeave
 }
-
-/// A state the key bar is drawn for.
-public protocol KeyConditionState {
-  var keyContext: KeyContext { get }
-  func holds(_ condition: KeyCondition) -> Bool
-}
