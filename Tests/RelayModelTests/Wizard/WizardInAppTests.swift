@@ -92,4 +92,52 @@ struct WizardInAppTests {
       $0.wizard { $0.message = StatusMessage("nothing was written: \(error.description)", .error) }
     }
   }
+
+  @Test("setup, all mail through SendGrid, exhaustively: every step's state, the write, the delegate")
+  func exhaustiveWalk() throws {
+    let loaded = WizardFixture.loaded()
+    var store = AppTestStore(.setup(loaded, size: Self.size))
+    store.send(.enter) { $0.wizard { $0.step = .version } }
+    store.send(.enter) { $0.wizard { $0.step = .goal } }
+    store.send(.enter) { $0.wizard { $0.step = .provider } }
+    store.send(.enter) {
+      $0.wizard {
+        $0.step = .credentials
+        $0.focus = 1  // the user name is prefilled ('apikey'): the password has the focus
+      }
+    }
+    store.send(.character("p")) {
+      $0.wizard {
+        $0.groups[0].password.text = "p"
+        $0.groups[0].password.isTouched = true
+      }
+    }
+    store.send(.character("w")) { $0.wizard { $0.groups[0].password.text = "pw" } }
+    let relay = try #require(store.state.destination.flatMap { if case .wizard(let w) = $0 { w.currentGroup.relay } else { nil } })
+    let planned = WizardPlan(intent: .everything(through: relay), version: try DMSVersion.parse("13.3.1"), loaded: loaded)
+    store.send(.enter) {
+      $0.wizard {
+        $0.step = .plan
+        $0.planned = planned
+      }
+    }
+    store.send(.enter) { $0.wizard { $0.prompt = .write } }
+    let writePlan = try #require(planned.writePlan)
+    store.send(.character("y"), effects: [.write(writePlan)]) {
+      $0.wizard {
+        $0.prompt = nil
+        $0.message = StatusMessage("writing…")
+      }
+    }
+    let receipts = [FileStore.Receipt(path: "/m.env", backupPath: "/m.env.bak", created: false, notes: [])]
+    let outcome = WizardOutcome.written(receipts, nextSteps: planned.plan?.nextSteps ?? [])
+    store.send(.writeFinished(.success(receipts))) {
+      $0.wizard {
+        $0.outcome = outcome
+        $0.message = StatusMessage("wrote 1 file(s)", .success)
+        $0.step = .done
+      }
+    }
+    store.send(.enter, effects: [.quit]) { $0.setupOutcome = outcome }
+  }
 }
