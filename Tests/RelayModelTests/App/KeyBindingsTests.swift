@@ -90,3 +90,36 @@ struct KeyBindingsTests {
     }
   }
 }
+
+@Suite("Key bar of each wizard step, read from the table")
+struct WizardKeyBarTests {
+  func keys(_ state: WizardStore) -> [String] { state.keyHints.map { "\($0.key) \($0.label)" } }
+
+  @Test("each step offers the keys it takes, in the order they matter")
+  func everyStep() {
+    var state = WizardFixture.state(offering: true)
+    #expect(keys(state) == ["y Run the wizard", "n Not now"])
+    state.press(.character("y"))
+    #expect(keys(state) == ["Enter Next", "Esc Leave"])
+    state.press(.enter)
+    #expect(keys(state) == ["↑↓ Choose", "Enter Next", "^B Back", "Esc Leave"])
+    state.press(.enter, .down)
+    #expect(keys(state) == ["↑↓ Choose", "Enter Next", "^B Back", "Esc Leave"])
+    state.press(.enter)
+    #expect(keys(state) == ["Enter Next", "Tab Field", "^B Back", "Esc Leave"])
+    state.press(.enter)
+    #expect(keys(state) == ["Enter Next (disabled)", "Tab Field", "^B Back", "^R Show password", "Esc Leave"])
+    state.press(.control("r"))
+    state.type("pw")
+    #expect(keys(state) == ["Enter Next", "Tab Field", "^B Back", "^R Hide password", "Esc Leave"])
+    state.press(.enter)
+    #expect(keys(state) == ["Space Tick", "a All/none", "Enter Next (disabled)", "^B Back", "Esc Leave"])
+    state.press(.character(" "), .enter)
+    #expect(state.step == .plan)
+    #expect(keys(state) == ["Enter Write…", "↑↓ Scroll", "^B Back", "Esc Leave"])
+    state.press(.enter)
+    #expect(keys(state) == ["y Write", "n Not now"])
+    state.press(.escape, .escape)
+    #expect(keys(state) == ["y Leave, write nothing", "n Stay"])
+  }
+}
