@@ -1,4 +1,4 @@
-/// Something that happened, sent to `reduce(into:action:)`. Actions say what happened,
+/// Something that happened, sent to `AppReducer.reduce(into:action:)`. Actions say what happened,
 /// not what to do (style guide): the runner reports keys, resizes and effect results.
 public enum AppAction: Equatable, Sendable {
   case keyPressed(Key)

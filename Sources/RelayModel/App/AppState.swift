@@ -3,7 +3,7 @@
 /// the screens.
 ///
 /// The UI only draws this and forwards keys; every decision is made by
-/// `reduce(into:action:)`, which is tested without a terminal.
+/// `AppReducer.reduce(into:action:)`, which is tested without a terminal.
 public struct AppState: Sendable {
   public var tab: Tab = .domains
   /// Selection and scroll of each tab's list.

@@ -1,9 +1,9 @@
 /// Everything the setup wizard shows, as one value (issue 6).
 ///
-/// Like `AppState`, the terminal only draws this and forwards keys; every decision is made
-/// by `reduce(into:action:)` for the wizard, which is tested without a terminal. Planning
-/// is pure (the `Planner` runs the engine in memory), so the reducer computes the plan
-/// itself; only writing is an effect.
+/// It is a child of `AppState` (`AppDestination.wizard`), for `dms-relay setup` and the offer
+/// on first start. The terminal only draws it and forwards keys; every decision is made by
+/// `WizardReducer`, which is tested without a terminal. Planning is pure (the `Planner` runs
+/// the engine in memory), so the reducer computes the plan itself; only writing is an effect.
 public struct WizardState: Equatable, Sendable {
   /// A question over the current step.
   public enum Prompt: Hashable, Sendable {

@@ -33,19 +33,19 @@ struct Runner {
     let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
 
-    var pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+    var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
     while true {
       while !pending.isEmpty {
         switch pending.removeFirst() {
         case .quit:
           return state
         case .reload:
-          pending += reduce(into: &state, action: .reloaded(try load()))
+          pending += AppReducer.reduce(into: &state, action: .reloaded(try load()))
         case .write(let plan):
           draw(attributes, asciiOnly)  // shows "writing…" while the files are written
           let result: Result<[FileStore.Receipt], WriteError>
           do { result = .success(try fileStore.write(plan)) } catch { result = .failure(error) }
-          pending += reduce(into: &state, action: .writeFinished(result))
+          pending += AppReducer.reduce(into: &state, action: .writeFinished(result))
         }
       }
       draw(attributes, asciiOnly)
@@ -54,11 +54,11 @@ struct Runner {
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
       switch event {
       case .resize:
-        pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+        pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
       case .key(.control("l")):
         dr_clear()
       case .key(let key):
-        pending = reduce(into: &state, action: .keyPressed(key))
+        pending = AppReducer.reduce(into: &state, action: .keyPressed(key))
       }
     }
   }
