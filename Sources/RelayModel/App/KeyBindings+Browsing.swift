@@ -4,25 +4,37 @@ extension KeyBindings {
     KeyBinding(
       "1–5", "switch screen", in: .browsing, section: .screens,
       Tab.allCases.map { (.key(.character(Character(String($0.rawValue)))), .showTab($0)) }),
-    KeyBinding("→ l Tab", "next screen", in: .browsing, section: .screens, [
-      (.key(.right), .nextTab), (.key(.character("l")), .nextTab), (.key(.tab), .nextTab),
-    ]),
-    KeyBinding("← h S-Tab ^B", "previous screen (back)", in: .browsing, section: .screens, [
-      (.key(.left), .previousTab), (.key(.character("h")), .previousTab), (.key(.backTab), .previousTab),
-      (.key(.control("b")), .previousTab),
-    ]),
-    KeyBinding("↑↓ j k", "move", in: .browsing, section: .screens, bar: KeyBarEntry(0, "↑↓", "move"), [
-      (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
-    ]),
-    KeyBinding("PgUp PgDn", "page up / down", in: .browsing, section: .screens, [
-      (.key(.pageUp), .pageUp), (.key(.pageDown), .pageDown),
-    ]),
-    KeyBinding("Space ^F", "page down", in: .browsing, section: .screens, [
-      (.key(.character(" ")), .pageDown), (.key(.control("f")), .pageDown),
-    ]),
-    KeyBinding("Home g End G", "first / last", in: .browsing, section: .screens, [
-      (.key(.home), .first), (.key(.character("g")), .first), (.key(.end), .last), (.key(.character("G")), .last),
-    ]),
+    KeyBinding(
+      "→ l Tab", "next screen", in: .browsing, section: .screens,
+      [
+        (.key(.right), .nextTab), (.key(.character("l")), .nextTab), (.key(.tab), .nextTab),
+      ]),
+    KeyBinding(
+      "← h S-Tab ^B", "previous screen (back)", in: .browsing, section: .screens,
+      [
+        (.key(.left), .previousTab), (.key(.character("h")), .previousTab), (.key(.backTab), .previousTab),
+        (.key(.control("b")), .previousTab),
+      ]),
+    KeyBinding(
+      "↑↓ j k", "move", in: .browsing, section: .screens, bar: KeyBarEntry(0, "↑↓", "move"),
+      [
+        (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
+      ]),
+    KeyBinding(
+      "PgUp PgDn", "page up / down", in: .browsing, section: .screens,
+      [
+        (.key(.pageUp), .pageUp), (.key(.pageDown), .pageDown),
+      ]),
+    KeyBinding(
+      "Space ^F", "page down", in: .browsing, section: .screens,
+      [
+        (.key(.character(" ")), .pageDown), (.key(.control("f")), .pageDown),
+      ]),
+    KeyBinding(
+      "Home g End G", "first / last", in: .browsing, section: .screens,
+      [
+        (.key(.home), .first), (.key(.character("g")), .first), (.key(.end), .last), (.key(.character("G")), .last),
+      ]),
     KeyBinding(
       "/", "filter", in: .browsing, section: .screens,
       bar: KeyBarEntry(20, "/", "filter", only: .browse(listTabs), variants: [(.filterIsActive, "filter*")]),

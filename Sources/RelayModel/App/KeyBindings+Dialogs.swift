@@ -38,9 +38,11 @@ extension KeyBindings {
     KeyBinding("Esc", "undo filter", in: .filter, bar: KeyBarEntry(2, "Esc", "undo filter"), [(.key(.escape), .cancel)]),
     KeyBinding("^U", "clear", in: .filter, bar: KeyBarEntry(3, "^U", "clear"), [(.key(.control("u")), .clearField)]),
 
-    KeyBinding("↑↓ j k", "scroll", in: .diagnostics, bar: KeyBarEntry(0, "↑↓", "scroll"), [
-      (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
-    ]),
+    KeyBinding(
+      "↑↓ j k", "scroll", in: .diagnostics, bar: KeyBarEntry(0, "↑↓", "scroll"),
+      [
+        (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
+      ]),
     KeyBinding("Home End", "first / last", in: .diagnostics, [(.key(.home), .first), (.key(.end), .last)]),
     KeyBinding("Esc", "close", in: .diagnostics, bar: KeyBarEntry(1, "Esc", "close"), [(.anyKey, .close)]),
 

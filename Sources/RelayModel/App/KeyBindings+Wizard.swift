@@ -5,7 +5,8 @@ extension KeyBindings {
       "y Enter", "run the wizard", in: .wizard([.offer], inField: nil), bar: KeyBarEntry(0, "y", "Run the wizard"),
       [(.key(.character("y")), .startSetup), (.key(.character("Y")), .startSetup), (.key(.enter), .startSetup)]),
     KeyBinding(
-      "n Esc q", "not now", in: .wizard([.offer], inField: nil), bar: KeyBarEntry(1, "n", "Not now"), [
+      "n Esc q", "not now", in: .wizard([.offer], inField: nil), bar: KeyBarEntry(1, "n", "Not now"),
+      [
         (.key(.character("n")), .declineSetup), (.key(.character("N")), .declineSetup), (.key(.escape), .declineSetup),
         (.key(.character("q")), .declineSetup),
       ]),
@@ -54,13 +55,15 @@ extension KeyBindings {
       "a", "all / none", in: .wizard([.domains], inField: false), bar: KeyBarEntry(2, "a", "All/none"),
       [(.key(.character("a")), .tickAll)]),
     KeyBinding(
-      "↑↓ PgUp PgDn Space Home End", "scroll", in: .wizard([.plan], inField: false), bar: KeyBarEntry(20, "↑↓", "Scroll"), [
+      "↑↓ PgUp PgDn Space Home End", "scroll", in: .wizard([.plan], inField: false), bar: KeyBarEntry(20, "↑↓", "Scroll"),
+      [
         (.key(.up), .lineUp), (.key(.down), .lineDown), (.key(.pageUp), .pageUp), (.key(.pageDown), .pageDown),
         (.key(.character(" ")), .pageDown), (.key(.home), .first), (.key(.end), .last),
       ]),
     KeyBinding(
       "↑↓ Home End", "choose", in: .wizard(lists, inField: false),
-      bar: KeyBarEntry(5, "↑↓", "Choose", only: .wizard([.version, .goal, .moreRelays], inField: false)), [
+      bar: KeyBarEntry(5, "↑↓", "Choose", only: .wizard([.version, .goal, .moreRelays], inField: false)),
+      [
         (.key(.up), .lineUp), (.key(.down), .lineDown), (.key(.home), .first), (.key(.pageUp), .first),
         (.key(.end), .last), (.key(.pageDown), .last),
       ]),

@@ -17,11 +17,13 @@ enum WizardFieldView {
     let boxWidth = max(min(width - labelWidth - 2, widestInput), narrowestInput)
     let shown = CellWidth.of(text) > boxWidth - 1 ? "…" + String(text.suffix(boxWidth - 2)) : text
     let cursor = isFocused ? "▏" : ""
-    var lines: [[Span]] = [[
-      Span(CellWidth.fit(field.label, labelWidth), isFocused ? .bold : .normal),
-      Span(CellWidth.fit(shown + cursor, boxWidth), isFocused ? .fieldFocused : .field),
-      Span(state.problem(id) == nil && !field.text.isEmpty ? " ✔" : "", .ok),
-    ]]
+    var lines: [[Span]] = [
+      [
+        Span(CellWidth.fit(field.label, labelWidth), isFocused ? .bold : .normal),
+        Span(CellWidth.fit(shown + cursor, boxWidth), isFocused ? .fieldFocused : .field),
+        Span(state.problem(id) == nil && !field.text.isEmpty ? " ✔" : "", .ok),
+      ]
+    ]
     if let problem = state.problem(id) {
       for line in TextWrap.lines(problem, width: max(width - labelWidth - 1, 10)) {
         lines.append([Span(String(repeating: " ", count: labelWidth)), Span(line, .error)])

@@ -13,7 +13,8 @@ enum WizardFolderStep {
     body.line()
     body.spans([Span(" Config folder  ", .bold), Span(loaded.configDirectory ?? "none found", loaded.configDirectory == nil ? .error : .normal)])
     body.spans([Span(" Environment    ", .bold), Span(loaded.environmentDescription)])
-    let version = loaded.version.map { "\($0.name) (\(loaded.versionSource?.description ?? "given"))" }
+    let version =
+      loaded.version.map { "\($0.name) (\(loaded.versionSource?.description ?? "given"))" }
       ?? (loaded.versionProblem?.description ?? VersionUnavailable.notGiven.description)
     body.spans([Span(" DMS version    ", .bold), Span(version)])
     let domains = state.knownDomains
