@@ -17,6 +17,8 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "RelayLive", dependencies: ["RelayModel", "CZlib"]),
     .target(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -25,6 +27,7 @@ let package = Package(
       name: "RelayTUI",
       dependencies: [
         "RelayModel",
+        "RelayLive",
         "CNcurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
