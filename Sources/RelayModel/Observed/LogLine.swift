@@ -88,9 +88,10 @@ struct LogLine {
     var result = LogLine(time: nil, daemon: daemon, pid: pid, queueID: nil, text: (i + 3)..<n)
     guard daemon != .other else { return result }
     result.time = time(line, before: program)
-    // A queue ID: 5 or more letters and digits, then ": ".
+    // A queue ID: 5 or more letters and digits, then ": ". Short IDs are uppercase hex,
+    // long ones leave out lowercase vowels, so `warning: ` and `fatal: ` are not IDs.
     var q = i + 3
-    while q < n, Bytes.isAlphanumeric(line[q]) { q += 1 }
+    while q < n, Self.isQueueIDByte(line[q]) { q += 1 }
     if q - (i + 3) >= 5, q + 1 < n, line[q] == 58, line[q + 1] == 32 {
       result.queueID = (i + 3)..<q
       result.text = (q + 2)..<n
@@ -111,8 +112,10 @@ struct LogLine {
   }
 }
 
-extension Bytes {
-  static func isAlphanumeric(_ b: UInt8) -> Bool {
-    (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122)
+extension LogLine {
+  static func isQueueIDByte(_ b: UInt8) -> Bool {
+    if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) { return true }
+    guard b >= 97, b <= 122 else { return false }
+    return b != 97 && b != 101 && b != 105 && b != 111 && b != 117
   }
 }

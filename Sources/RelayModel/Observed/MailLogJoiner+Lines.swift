@@ -31,7 +31,7 @@ extension MailLogJoiner {
         smtpDeath = (sequence, said)
       }
     case .rewrite:
-      if Self.isTableProblem(text) { tableWarning = Array(text) }
+      noteTableProblem(text)
     case .bounce, .other:
       return
     default:
@@ -42,7 +42,7 @@ extension MailLogJoiner {
       {
         if processWarnings.count > 4096 { processWarnings.removeAll() }
         processWarnings[parsed.pid] = Array(text)
-        if Self.isTableProblem(text) { tableWarning = Array(text) }
+        noteTableProblem(text)
         if Self.hasPrefix(text, "fatal: ") { smtpDeath = (sequence, Array(text)) }
       }
     }
@@ -120,8 +120,13 @@ extension MailLogJoiner {
     return i > start ? value : nil
   }
 
-  static func isTableProblem(_ text: UnsafeRawBufferPointer) -> Bool {
-    contains(text, "duplicate entry") || contains(text, "lookup error") || contains(text, "is unavailable")
-      || contains(text, "lookup failure")
+  /// Keeps the line that names the broken table (`… is unavailable. …, line 2: duplicate
+  /// entry: "@A.TEST"`) over the vaguer `… lookup failure` lines that follow it.
+  mutating func noteTableProblem(_ text: UnsafeRawBufferPointer) {
+    if Self.contains(text, "duplicate entry") || Self.contains(text, "is unavailable") {
+      tableWarning = Array(text)
+    } else if tableWarning == nil, Self.contains(text, "lookup error") || Self.contains(text, "lookup failure") {
+      tableWarning = Array(text)
+    }
   }
 }

@@ -16,6 +16,11 @@ public struct ObservedComparison: Sendable {
     for value in values {
       if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
     }
+    // The env's relay, which DMS may not have mapped for every domain (LDAP, v12-13's
+    // accounts-only domains) but which the container may still use.
+    for value in [environment.envRelayHost, environment["DEFAULT_RELAY_HOST"]] where !value.isEmpty {
+      if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
+    }
     knownRelays = relays
   }
 
