@@ -58,7 +58,7 @@ public enum FailureReason: String, Sendable, Hashable, CaseIterable, Codable {
 
   /// The reason in plain words and what to do about it. `relay` is `host:port` when known.
   public func plainWords(relay: String?, example: String) -> String {
-    let at = relay.map { "'\($0)'" } ?? "the relay"
+    let at = relay.map { "'\($0)'" } ?? "the receiving server"
     switch self {
     case .authenticationFailed:
       return "\(at) refused the login (SASL authentication failed / 535): check the user and password for it in postfix-sasl-password.cf or RELAY_USER/RELAY_PASSWORD"
