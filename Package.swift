@@ -37,6 +37,7 @@ let package = Package(
       dependencies: ["RelayModel"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "RelayLiveTests", dependencies: ["RelayLive", "RelayModel"]),
     .testTarget(
       name: "RelayTUITests",
       dependencies: ["RelayTUI", "RelayModel"]

@@ -21,4 +21,12 @@ enum ByteSearch {
     }
     return nil
   }
+
+  /// The first `byte` in `bytes` at or after `from` (`memchr`; `firstIndex(of:)` goes byte by byte).
+  static func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+    guard let base = bytes.baseAddress, from < bytes.count,
+      let hit = memchr(base + from, Int32(byte), bytes.count - from)
+    else { return nil }
+    return base.distance(to: UnsafeRawPointer(hit))
+  }
 }

@@ -103,13 +103,13 @@ struct LogLine {
   /// `--timestamps` ISO time wins over the syslog time after it: it has the year).
   private static func time(_ line: UnsafeRawBufferPointer, before program: Int) -> LogTime? {
     let head = UnsafeRawBufferPointer(rebasing: line[0..<program])
-    var start = 0
-    if let bar = head.firstIndex(of: UInt8(ascii: "|")), bar + 1 < program {
-      start = bar + 1
-      while start < program, head[start] == 32 { start += 1 }
-    }
+    if let (time, _) = LogTime.parse(head, from: 0) { return time }
+    guard let bar = ByteSearch.index(of: UInt8(ascii: "|"), in: head) else { return nil }
+    var start = bar + 1
+    while start < program, head[start] == 32 { start += 1 }
     return LogTime.parse(head, from: start)?.0
   }
+
 }
 
 extension LogLine {

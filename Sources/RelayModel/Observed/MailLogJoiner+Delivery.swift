@@ -5,7 +5,7 @@ extension MailLogJoiner {
     _ line: LogLine, _ qid: UnsafeRawBufferPointer, _ text: UnsafeRawBufferPointer,
     _ onMessage: (DeliveryEvent) -> Void
   ) {
-    guard let key = QueueKey(qid), let close = text[4...].firstIndex(of: UInt8(ascii: ">")),
+    guard let key = QueueKey(qid), let close = ByteSearch.index(of: UInt8(ascii: ">"), in: text, from: 4),
       let statusAt = Self.find(text, ", status=", from: close)
     else {
       unreadLines += 1
@@ -62,7 +62,7 @@ extension MailLogJoiner {
         bytes: Array(recipient), ends: (recipient.count, 0, 0, 0), time: time, daemon: line.daemon, port: port)
       held.bytes.append(contentsOf: scratch)
       held.ends = (recipient.count, recipient.count + relayEnd, recipient.count + dsnEnd, held.bytes.count)
-      if open[key] == nil { open[key] = OpenMessage(senderID: -1, activated: sequence, queueID: Array(qid)) }
+      if open[key] == nil { open[key] = OpenMessage(senderID: -1, activated: sequence, queueID: key) }
       if let index = open[key]!.deferrals.firstIndex(where: { $0.recipient == Array(recipient) }) {
         open[key]!.deferrals[index] = held
       } else {
@@ -76,7 +76,10 @@ extension MailLogJoiner {
       senderID = open[key]!.senderID
       if !open[key]!.deferrals.isEmpty { open[key]!.deferrals.removeAll { $0.recipient == Array(recipient) } }
     }
-    let bytes = scratch
+    // Moved out (not copied) so the next line reuses its memory.
+    var bytes: [UInt8] = []
+    swap(&bytes, &scratch)
+    defer { swap(&bytes, &scratch) }
     bytes.withUnsafeBytes { fields in
       let event = DeliveryEvent(
         queueID: qid, time: time, sender: nil, recipient: recipient,
@@ -109,7 +112,7 @@ extension MailLogJoiner {
   /// `status` (`expired`) or as deferred; a message with no delivery at all is `queued`,
   /// or `deferred` when an smtp process died after it was activated.
   mutating func flush(_ message: OpenMessage, as status: DeliveryStatus?, _ onMessage: (DeliveryEvent) -> Void) {
-    message.queueID.withUnsafeBytes { qid in
+    message.queueID.withBytes { qid in
       for held in message.deferrals {
         held.bytes.withUnsafeBytes { b in
           let (r, relay, dsn, reason) = held.ends

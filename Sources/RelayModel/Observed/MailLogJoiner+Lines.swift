@@ -37,9 +37,7 @@ extension MailLogJoiner {
     default:
       if let qid = parsed.queueID, Self.hasPrefix(text, "to=<") {
         delivery(parsed, UnsafeRawBufferPointer(rebasing: line[qid]), text, onMessage)
-      } else if Self.hasPrefix(text, "warning: ") || Self.hasPrefix(text, "fatal: ") || Self.hasPrefix(text, "error: ")
-        || parsed.queueID == nil
-      {
+      } else if Self.hasPrefix(text, "warning: ") || Self.hasPrefix(text, "fatal: ") || Self.hasPrefix(text, "error: ") {
         if processWarnings.count > 4096 { processWarnings.removeAll() }
         processWarnings[parsed.pid] = Array(text)
         noteTableProblem(text)
@@ -59,14 +57,14 @@ extension MailLogJoiner {
     }
     if Self.hasPrefix(text, "from=<") {
       let body = UnsafeRawBufferPointer(rebasing: text[6...])
-      guard let close = body.firstIndex(of: UInt8(ascii: ">")) else {
+      guard let close = ByteSearch.index(of: UInt8(ascii: ">"), in: body) else {
         unreadLines += 1
         return
       }
       let sender = UnsafeRawBufferPointer(rebasing: body[..<close])
       if Self.contains(UnsafeRawBufferPointer(rebasing: body[close...]), "status=expired") {
         var message = open.removeValue(forKey: key) ?? OpenMessage(
-          senderID: senderID(sender), activated: sequence, queueID: Array(qid))
+          senderID: senderID(sender), activated: sequence, queueID: key)
         message.delivered = message.delivered || !message.deferrals.isEmpty
         flush(message, as: .expired, onMessage)
         return
@@ -74,7 +72,7 @@ extension MailLogJoiner {
       if open[key] != nil {
         open[key]!.activated = sequence
       } else {
-        open[key] = OpenMessage(senderID: senderID(sender), activated: sequence, queueID: Array(qid))
+        open[key] = OpenMessage(senderID: senderID(sender), activated: sequence, queueID: key)
       }
     } else if text.count == 7, Self.hasPrefix(text, "removed") {
       if let message = open.removeValue(forKey: key) { flush(message, as: nil, onMessage) }

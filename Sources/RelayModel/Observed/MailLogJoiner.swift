@@ -67,6 +67,13 @@ public struct MailLogJoiner {
       withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
       (low, high) = words
     }
+
+    /// The queue ID's bytes (no queue ID contains a NUL, so the padding ends it).
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+      withUnsafeBytes(of: (low, high)) { raw in
+        body(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.firstIndex(of: 0) ?? 16)]))
+      }
+    }
   }
 
   /// A message between the queue manager's `from=` and `removed`.
@@ -77,7 +84,8 @@ public struct MailLogJoiner {
     var delivered = false
     /// Deferred recipients, newest attempt each, until the message leaves the queue.
     var deferrals: [HeldDelivery] = []
-    var queueID: [UInt8]
+    /// Its queue ID (the bytes are in the key).
+    var queueID: QueueKey
   }
 
   /// A deferral's fields in one buffer: recipient, relay, DSN, reason.

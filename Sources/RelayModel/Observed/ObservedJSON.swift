@@ -53,6 +53,8 @@ public struct ObservedJSONWriter: ~Copyable {
     out.removeAll()
   }
 
+  private static let monthBytes = Array((LogTime.monthNames.joined() + "???").utf8)
+
   /// `LogTime.description` without a String.
   private mutating func writeTime(_ t: LogTime) {
     func two(_ n: Int) {
@@ -61,7 +63,8 @@ public struct ObservedJSONWriter: ~Copyable {
     }
     out.append(0x22)
     if t.year == 0 {
-      out.append(Array(((1...12).contains(t.month) ? LogTime.monthNames[t.month - 1] : "???").utf8))
+      let name = (1...12).contains(t.month) ? t.month - 1 : 12
+      Self.monthBytes.withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[(name * 3)..<(name * 3 + 3)])) }
       out.append(0x20)
       two(t.day)
       out.append(0x20)

@@ -11,6 +11,8 @@ struct ObservedSenders {
   var relays = ByteKeyIndex(foldsCase: true)
   var relayNames: [String] = []
   var knownRelays = ByteKeyIndex(foldsCase: true)
+  /// Room to lower a failure's reason in.
+  var lowered: [UInt8] = []
   /// Per sender ID, its predicted route (looked up once per sender).
   var expectations: [ObservedComparison.Expectation?] = []
 
@@ -67,8 +69,12 @@ struct ObservedSenders {
     }
     var agrees: Bool?
     if relay != Self.local, let expected = expectation(event) { agrees = self.agrees(expected, relay: relay, event: event) }
-    let reason = event.status.isFailure
-      ? FailureReason.classify(event.reason.map { String(decoding: $0, as: UTF8.self) } ?? "", port: event.port) : nil
+    var reason: FailureReason?
+    if event.status.isFailure {
+      let text = event.reason ?? UnsafeRawBufferPointer(start: nil, count: 0)
+      if lowered.count < text.count { lowered = Array(repeating: 0, count: text.count) }
+      reason = lowered.withUnsafeMutableBytes { FailureReason.classify(text, port: event.port, lowering: $0) }
+    }
     let index: Int
     if let found = groups[domainID].firstIndex(where: { $0.relay == relay && $0.status == event.status && $0.reason == reason }) {
       index = found
