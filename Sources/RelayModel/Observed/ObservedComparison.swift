@@ -24,16 +24,19 @@ public struct ObservedComparison: Sendable {
     knownRelays = relays
   }
 
-  /// The predicted route of one sender, reduced to what a log line can confirm.
+  /// The predicted route of one sender, reduced to what a log line can confirm: kept per
+  /// sender without a reference (a Route has a dozen; copying them per message was a
+  /// tenth of the time).
   struct Expectation {
-    var route: Route
-    /// `Route.relay` lowercased, as the observed relay is spelled.
-    var relay: [UInt8]?
+    var outcome: RouteOutcome
+    /// The predicted relay's ID among the observed relays (`ObservedSenders.relays`), or -1.
+    var relay: Int32
   }
 
-  func expectation(for sender: String) -> Expectation {
+  /// `Route.relay` lowercased, as the log spells the relay, for `sender`.
+  func predicted(for sender: String) -> (RouteOutcome, String?) {
     let route = router.route(sender)
-    return Expectation(route: route, relay: route.relay.map { Array($0.lowercased().utf8) })
+    return (route.outcome, route.relay?.lowercased())
   }
 
   /// Why the container may do something else than the files say.

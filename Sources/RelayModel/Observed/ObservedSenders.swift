@@ -58,11 +58,12 @@ struct ObservedSenders {
       relay = Self.local
     } else if let logged = event.relay, !logged.elementsEqual("none".utf8) {
       let bytes = logged.bindMemory(to: UInt8.self)
-      let expected = expectation(event)
-      if knownRelays.id(of: bytes) != nil || expected?.relay.map({ $0.elementsEqual(bytes) }) == true {
-        let (id, inserted) = relays.insert(bytes)
-        if inserted { relayNames.append("via " + String(decoding: logged, as: UTF8.self)) }
+      _ = expectation(event)  // registers the predicted relay
+      if let id = relays.id(of: bytes) {
         relay = Int32(id)
+      } else if knownRelays.id(of: bytes) != nil {
+        relay = Int32(relays.insert(bytes).id)
+        relayNames.append("via " + String(decoding: logged, as: UTF8.self))
       } else {
         relay = Self.direct
       }
@@ -99,11 +100,17 @@ struct ObservedSenders {
 
   /// The sender's predicted route, looked up the first time the sender is seen.
   private mutating func expectation(_ event: DeliveryEvent) -> ObservedComparison.Expectation? {
-    guard let comparison, event.senderID >= 0, let sender = event.sender else { return nil }
+    guard event.senderID >= 0, let sender = event.sender, comparison != nil else { return nil }
     let id = Int(event.senderID)
     if id >= expectations.count { expectations += Array(repeating: nil, count: id + 1 - expectations.count) }
     if let known = expectations[id] { return known }
-    let found = comparison.expectation(for: String(decoding: sender, as: UTF8.self))
+    let (outcome, predictedRelay) = comparison!.predicted(for: String(decoding: sender, as: UTF8.self))
+    var found = ObservedComparison.Expectation(outcome: outcome, relay: -1)
+    if let predictedRelay {
+      let (relayID, inserted) = relays.insert(predictedRelay.utf8)
+      if inserted { relayNames.append("via " + predictedRelay) }
+      found.relay = Int32(relayID)
+    }
     expectations[id] = found
     return found
   }
@@ -111,11 +118,10 @@ struct ObservedSenders {
   /// Whether one delivery is what the route predicts. A message that reached no server
   /// (`none`) contradicts only a prediction that it would be sent or bounced there.
   private func agrees(_ expected: ObservedComparison.Expectation, relay: Int32, event: DeliveryEvent) -> Bool {
-    switch expected.route.outcome {
+    switch expected.outcome {
     case .relayed:
       if relay == Self.none { return event.status != .sent }
-      guard relay > Self.none, let want = expected.relay else { return false }
-      return relays.key(Int(relay)).elementsEqual(want)
+      return relay > Self.none && relay == expected.relay
     case .direct:
       return relay == Self.direct || relay == Self.none
     case .deferred:
