@@ -29,44 +29,43 @@ public enum LogReader {
     try readPlain(descriptor: fd, path: path, body)
   }
 
-  /// Reads `fd` to its end.
+  /// Reads `fd` to its end, the next chunk on another thread.
   static func readPlain(descriptor fd: Int32, path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
-    while true {
-      let n = Glibc.read(fd, buffer, chunkSize)
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw LogReadError.cannotRead(path: path, reason: errnoText())
+    try ChunkPrefetch.run(chunkSize: chunkSize, produce: { buffer, size in
+      while true {
+        let n = Glibc.read(fd, buffer, size)
+        if n >= 0 { return n }
+        if errno != EINTR { throw LogReadError.cannotRead(path: path, reason: errnoText()) }
       }
-      if n == 0 { return }
-      body(UnsafeRawBufferPointer(start: buffer, count: n))
-    }
+    }, body)
   }
 
-  /// Reads a gzip file (all its members, as `gzip -dc` does).
+  /// Reads a gzip file (all its members, as `gzip -dc` does), inflating the next chunk on
+  /// another thread.
   static func readGzip(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    guard let file = gzopen(path, "rb") else { throw LogReadError.cannotOpen(path: path, reason: errnoText()) }
-    defer { gzclose(file) }
-    gzbuffer(file, 1 << 20)
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
-    while true {
-      let n = gzread(file, buffer, UInt32(chunkSize))
+    guard let opened = gzopen(path, "rb") else { throw LogReadError.cannotOpen(path: path, reason: errnoText()) }
+    let file = GzipFile(opened)
+    defer { gzclose(file.handle) }
+    gzbuffer(file.handle, 1 << 20)
+    try ChunkPrefetch.run(chunkSize: chunkSize, produce: { buffer, size in
+      let n = gzread(file.handle, buffer, UInt32(size))
+      var code: Int32 = 0
       if n < 0 {
-        var code: Int32 = 0
-        let message = gzerror(file, &code).map { String(cString: $0) } ?? "error \(code)"
+        let message = gzerror(file.handle, &code).map { String(cString: $0) } ?? "error \(code)"
         throw LogReadError.corruptGzip(path: path, reason: message)
       }
-      if n == 0 {
-        // A truncated file ends without error from gzread; gzerror tells.
-        var code: Int32 = 0
-        _ = gzerror(file, &code)
-        if code == Z_BUF_ERROR { throw LogReadError.corruptGzip(path: path, reason: "unexpected end of file") }
-        return
+      // A truncated file ends without an error from gzread; gzerror tells.
+      if n == 0, gzerror(file.handle, &code) != nil, code == Z_BUF_ERROR {
+        throw LogReadError.corruptGzip(path: path, reason: "unexpected end of file")
       }
-      body(UnsafeRawBufferPointer(start: buffer, count: Int(n)))
-    }
+      return Int(n)
+    }, body)
+  }
+
+  /// zlib's handle, used by the prefetch thread only while the caller waits in `run`.
+  private final class GzipFile: @unchecked Sendable {
+    let handle: gzFile
+    init(_ handle: gzFile) { self.handle = handle }
   }
 
   static func errnoText() -> String { String(cString: strerror(errno)) }
