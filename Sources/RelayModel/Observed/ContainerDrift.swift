@@ -13,7 +13,7 @@ public struct DriftItem: Hashable, Sendable {
 /// The running container against what `generate` says DMS writes for the current files
 /// and env: a drift report naming each table, `main.cf` setting or version not applied yet.
 ///
-/// Why a container lags (spec §6): env changes are read only when the container is
+/// Why a container lags (spec §3, change detection): env changes are read only when the container is
 /// created (`docker compose up -d`); relay file changes are applied by DMS's change
 /// detection a few seconds later, except with `ACCOUNT_PROVISIONER=LDAP` (its change
 /// detection never re-runs the relay setup) — then a restart applies them.

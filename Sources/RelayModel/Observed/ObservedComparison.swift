@@ -3,7 +3,7 @@
 /// "direct to the recipient's MX", which the log alone cannot).
 public struct ObservedComparison: Sendable {
   public let router: Router
-  /// With LDAP, DMS's change detection never re-applies relay files (spec §6).
+  /// With LDAP, DMS's change detection never re-applies relay files (spec §3, change detection).
   public let usesLDAP: Bool
   /// `host:port` of every relay the tables or `relayhost` name.
   let knownRelays: [String]
