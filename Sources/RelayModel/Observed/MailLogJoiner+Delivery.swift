@@ -63,7 +63,7 @@ extension MailLogJoiner {
       held.bytes.append(contentsOf: scratch)
       held.ends = (recipient.count, recipient.count + relayEnd, recipient.count + dsnEnd, held.bytes.count)
       if open[key] == nil { open[key] = OpenMessage(senderID: -1, activated: sequence, queueID: key) }
-      if let index = open[key]!.deferrals.firstIndex(where: { $0.recipient == Array(recipient) }) {
+      if let index = open[key]!.deferrals.firstIndex(where: { $0.recipient.elementsEqual(recipient) }) {
         open[key]!.deferrals[index] = held
       } else {
         open[key]!.deferrals.append(held)
@@ -71,10 +71,13 @@ extension MailLogJoiner {
       return
     }
     var senderID: Int32 = -1
-    if open[key] != nil {
-      open[key]!.delivered = true
-      senderID = open[key]!.senderID
-      if !open[key]!.deferrals.isEmpty { open[key]!.deferrals.removeAll { $0.recipient == Array(recipient) } }
+    // One hash lookup, then the message is changed in place.
+    if let index = open.index(forKey: key) {
+      open.values[index].delivered = true
+      senderID = open.values[index].senderID
+      if !open.values[index].deferrals.isEmpty {
+        open.values[index].deferrals.removeAll { $0.recipient.elementsEqual(recipient) }
+      }
     }
     // Moved out (not copied) so the next line reuses its memory.
     var bytes: [UInt8] = []

@@ -69,8 +69,8 @@ extension MailLogJoiner {
         flush(message, as: .expired, onMessage)
         return
       }
-      if open[key] != nil {
-        open[key]!.activated = sequence
+      if let index = open.index(forKey: key) {
+        open.values[index].activated = sequence
       } else {
         open[key] = OpenMessage(senderID: senderID(sender), activated: sequence, queueID: key)
       }

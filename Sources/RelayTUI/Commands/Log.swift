@@ -40,7 +40,7 @@ struct Log: ParsableCommand {
   }
 
   func run() throws {
-    var status: Int32 = 0
+    var disagrees = false
     try reportingErrors {
       let (comparison, configDirectory) = try loadComparison()
       let paths = try inputPaths(configDirectory: configDirectory)
@@ -50,19 +50,20 @@ struct Log: ParsableCommand {
         var writer = ObservedJSONWriter(output: writeStandardOutput)
         for path in paths { try readLog(path) { joiner.consume($0) { writer.message($0) } } }
         joiner.finish { writer.message($0) }
-        writer.finish(senders: joiner.summaries(), unreadLines: joiner.unreadLines)
+        let summaries = joiner.summaries()
+        writer.finish(senders: summaries, unreadLines: joiner.unreadLines)
+        disagrees = summaries.contains { $0.agrees == false }
       } else if follow {
         try followLog(paths, &joiner)
       } else {
         for path in paths { try readLog(path) { joiner.consume($0) { _ in } } }
         joiner.finish { _ in }
-        print(
-          ObservedText.render(joiner.summaries(), messages: joiner.messageCount, unreadLines: joiner.unreadLines),
-          terminator: "")
+        let summaries = joiner.summaries()
+        print(ObservedText.render(summaries, messages: joiner.messageCount, unreadLines: joiner.unreadLines), terminator: "")
+        disagrees = summaries.contains { $0.agrees == false }
       }
-      if joiner.summaries().contains(where: { $0.agrees == false }) { status = 1 }
     }
-    if status != 0 { throw ExitCode(status) }
+    if disagrees { throw ExitCode(1) }
   }
 
   /// The routes the configuration predicts, when it can be read; a log is still worth
