@@ -78,6 +78,8 @@ extension MailLogJoiner {
       if !open.values[index].deferrals.isEmpty {
         open.values[index].deferrals.removeAll { $0.recipient.elementsEqual(recipient) }
       }
+      open.values[index].remaining -= 1
+      if open.values[index].remaining == 0, open.values[index].deferrals.isEmpty { open.remove(at: index) }
     }
     // Moved out (not copied) so the next line reuses its memory.
     var bytes: [UInt8] = []

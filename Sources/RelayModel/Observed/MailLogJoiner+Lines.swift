@@ -69,10 +69,14 @@ extension MailLogJoiner {
         flush(message, as: .expired, onMessage)
         return
       }
+      let recipients = Self.number(after: "nrcpt=", in: UnsafeRawBufferPointer(rebasing: body[close...])) ?? 0
       if let index = open.index(forKey: key) {
         open.values[index].activated = sequence
+        open.values[index].remaining = recipients
       } else {
-        open[key] = OpenMessage(senderID: senderID(sender), activated: sequence, queueID: key)
+        var message = OpenMessage(senderID: senderID(sender), activated: sequence, queueID: key)
+        message.remaining = recipients
+        open[key] = message
       }
     } else if text.count == 7, Self.hasPrefix(text, "removed") {
       if let message = open.removeValue(forKey: key) { flush(message, as: nil, onMessage) }

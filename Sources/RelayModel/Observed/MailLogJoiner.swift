@@ -82,6 +82,10 @@ public struct MailLogJoiner {
     /// The line number it was (last) activated at.
     var activated: Int
     var delivered = false
+    /// Recipients without a final status yet (`nrcpt=` of the last activation): at 0 the
+    /// message is done even when the log has no `removed` line (a filtered log), so memory
+    /// stays bounded by the messages really open.
+    var remaining = 0
     /// Deferred recipients, newest attempt each, until the message leaves the queue.
     var deferrals: [HeldDelivery] = []
     /// Its queue ID (the bytes are in the key).

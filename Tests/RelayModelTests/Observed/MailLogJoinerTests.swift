@@ -90,4 +90,22 @@ struct MailLogJoinerTests {
     #expect(messages.map(\.triple) == ["a@x.test y.test:25 sent", "b@x.test none expired"])
     #expect(messages[1].reason == "connect to y.test[192.0.2.1]:25: Connection refused")
   }
+
+  @Test("a log without 'removed' lines keeps no message open once every recipient has a final status")
+  func boundedWithoutRemoved() {
+    var log = ""
+    for i in 0..<1000 {
+      let qid = String(format: "B%05X", i)
+      log += "Dec  5 10:00:00 mail postfix/qmgr[1]: \(qid): from=<a@x.test>, size=1, nrcpt=2 (queue active)\n"
+      log += "Dec  5 10:00:01 mail postfix/smtp[2]: \(qid): to=<r1@y.test>, relay=y.test[192.0.2.1]:25, dsn=2.0.0, status=sent (250 ok)\n"
+      log += "Dec  5 10:00:01 mail postfix/smtp[2]: \(qid): to=<r2@y.test>, relay=y.test[192.0.2.1]:25, dsn=5.1.1, status=bounced (550 no)\n"
+    }
+    var joiner = MailLogJoiner()
+    var count = 0
+    Array(log.utf8).withUnsafeBytes { joiner.consume($0) { _ in count += 1 } }
+    #expect(count == 2000)
+    #expect(joiner.open.isEmpty)
+    joiner.finish { _ in count += 1 }
+    #expect(count == 2000)
+  }
 }
