@@ -100,4 +100,17 @@ struct HostileLogTests {
     let log = "Dec  5 10:00:00 mail postfix/qmgr[1]: ABCDEFGHIJKLMNOPQRSTUVWXYZ: from=<a@x.test>, size=1, nrcpt=1 (queue active)\n"
     #expect(join(log).joiner.unreadLines == 1)
   }
+
+  @Test("two lines written into each other: the cut delivery is unread, the message stays open, nothing is invented")
+  func interleavedMidLine() {
+    let log = """
+      Dec  5 10:00:00 mail postfix/qmgr[1]: AAAAA1: from=<a@x.test>, size=1, nrcpt=1 (queue active)
+      Dec  5 10:00:01 mail postfix/smtp[2]: AAAAA1: to=<r@y.teDec  5 10:00:01 mail postfix/qmgr[1]: BBBBB2: from=<b@x.test>, size=1, nrcpt=1 (queue active)
+      Dec  5 10:00:02 mail postfix/smtp[3]: BBBBB2: to=<s@y.test>, relay=y.test[192.0.2.1]:25, dsn=2.0.0, status=sent (250 ok)
+
+      """
+    let (messages, joiner) = join(log)
+    #expect(joiner.unreadLines == 1)
+    #expect(messages.map(\.triple) == ["? y.test:25 sent", "a@x.test - queued"])
+  }
 }
