@@ -41,8 +41,10 @@ extension ObservedSenders {
     let did: String
     switch group.status {
     case .sent: did = route == "direct" ? "went direct" : "went \(route)"
-    case .bounced: did = route == "none" ? "bounced" : "bounced \(route.replacingOccurrences(of: "via ", with: "at "))"
-    default: did = route == "none" ? "stayed \(group.status.rawValue)" : "were \(group.status.rawValue) \(route)"
+    case .bounced:
+      did = route == "none" ? "bounced" : route == "direct" ? "bounced going direct" : "bounced \(route.replacingOccurrences(of: "via ", with: "at "))"
+    default:
+      did = route == "none" ? "stayed \(group.status.rawValue)" : "\(group.disagreeing == 1 ? "was" : "were") \(group.status.rawValue) \(route == "direct" ? "going direct" : route)"
     }
     let expected: String
     switch predicted.outcome {

@@ -65,4 +65,18 @@ struct ObservedComparisonTests {
     let only = join(HostileLogTests.good + RealPostfixLog.relayRequiresAuthV14, senderDomain: "X.TEST")
     #expect(only.messages.map(\.triple) == ["a@x.test y.test:25 sent"])
   }
+
+  @Test("deferred at the recipient's MX although the files route it via a relay")
+  func deferredGoingDirect() throws {
+    let config = configuration(relayMap: "@a.test [smtp.relay.test]:587\n")
+    let log = """
+      Dec  5 10:00:00 mail postfix/qmgr[1]: AAAAA1: from=<u@a.test>, size=1, nrcpt=1 (queue active)
+      Dec  5 10:00:01 mail postfix/smtp[2]: AAAAA1: to=<r@y.test>, relay=mx.y.test[192.0.2.1]:25, dsn=4.7.1, status=deferred (host mx.y.test[192.0.2.1] said: 450 4.7.1 greylisted)
+
+      """
+    let summary = join(log, comparison: try comparison(config, "15.1.0")).joiner.summaries()[0]
+    #expect(summary.agrees == false)
+    #expect(summary.explanation?.hasPrefix("1 message from a.test was deferred going direct since 10:00 although the files route it via [smtp.relay.test]:587") == true)
+    #expect(summary.observed.map { "\($0.route) \($0.status) \($0.reasonCode.map(\.rawValue) ?? "-")" } == ["direct deferred other"])
+  }
 }
