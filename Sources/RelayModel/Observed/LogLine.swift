@@ -10,7 +10,8 @@
 /// `2026-12-05T10:02:11.5+00:00 host`, docker's `--timestamps` (an ISO time before either)
 /// and compose's `mailserver  | `. Only `postfix…/NAME[pid]: ` lines are read further.
 struct LogLine {
-  var time: LogTime?
+  /// Where `postfix` starts: the time is before it (read only for the lines that need it).
+  var program: Int
   var daemon: PostfixDaemon
   var pid: Int
   /// The queue ID (`3C4A2F7E0BF` or a long ID) when the text starts with `ID: `.
@@ -53,9 +54,8 @@ struct LogLine {
     }
     guard i + 2 < n, line[i] == UInt8(ascii: "]"), line[i + 1] == 58, line[i + 2] == 32 else { return nil }
     let daemon = PostfixDaemon(UnsafeRawBufferPointer(rebasing: line[nameStart..<open]))
-    var result = LogLine(time: nil, daemon: daemon, pid: pid, queueID: nil, text: (i + 3)..<n)
+    var result = LogLine(program: program, daemon: daemon, pid: pid, queueID: nil, text: (i + 3)..<n)
     guard daemon != .other else { return result }
-    result.time = time(line, before: program)
     // A queue ID: 5 or more letters and digits, then ": ". Short IDs are uppercase hex,
     // long ones leave out lowercase vowels, so `warning: ` and `fatal: ` are not IDs.
     var q = i + 3
@@ -69,7 +69,7 @@ struct LogLine {
 
   /// The time at the start of the line, after a compose `name | ` prefix (docker's own
   /// `--timestamps` ISO time wins over the syslog time after it: it has the year).
-  private static func time(_ line: UnsafeRawBufferPointer, before program: Int) -> LogTime? {
+  func time(in line: UnsafeRawBufferPointer) -> LogTime? {
     let head = UnsafeRawBufferPointer(rebasing: line[0..<program])
     if let (time, _) = LogTime.parse(head, from: 0) { return time }
     guard let bar = ByteSearch.index(of: UInt8(ascii: "|"), in: head) else { return nil }

@@ -56,7 +56,7 @@ extension MailLogJoiner {
         scratch.append(contentsOf: table)
       }
     }
-    let time = line.time ?? lastTime
+    let time = lastTime  // read from this line by the caller
     if status == .deferred {
       var held = HeldDelivery(
         bytes: Array(recipient), ends: (recipient.count, 0, 0, 0), time: time, daemon: line.daemon, port: port)

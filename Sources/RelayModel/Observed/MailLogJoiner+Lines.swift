@@ -12,7 +12,6 @@ extension MailLogJoiner {
     var line = raw
     if let last = line.last, last == 13 { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
     guard let parsed = LogLine.parse(line), parsed.daemon != .other else { return }
-    if let time = parsed.time { lastTime = time }
     let text = UnsafeRawBufferPointer(rebasing: line[parsed.text])
     switch parsed.daemon {
     case .qmgr:
@@ -21,7 +20,7 @@ extension MailLogJoiner {
         if Self.contains(text, "malformed response") { smtpDeath = (sequence, Array(text)) }
         return
       }
-      queueManager(UnsafeRawBufferPointer(rebasing: line[qid]), text, onMessage)
+      queueManager(parsed, line, UnsafeRawBufferPointer(rebasing: line[qid]), text, onMessage)
     case .master:
       // `warning: process /usr/lib/postfix/sbin/smtp pid 25025 exit status 1`,
       // `warning: /usr/lib/postfix/sbin/smtp: bad command startup -- throttling`
@@ -36,6 +35,7 @@ extension MailLogJoiner {
       return
     default:
       if let qid = parsed.queueID, Self.hasPrefix(text, "to=<") {
+        if let time = parsed.time(in: line) { lastTime = time }
         delivery(parsed, UnsafeRawBufferPointer(rebasing: line[qid]), text, onMessage)
       } else if Self.hasPrefix(text, "warning: ") || Self.hasPrefix(text, "fatal: ") || Self.hasPrefix(text, "error: ") {
         if processWarnings.count > 4096 { processWarnings.removeAll() }
@@ -49,13 +49,15 @@ extension MailLogJoiner {
   /// `ID: from=<sender>, size=…, nrcpt=… (queue active)`, `ID: from=<s>, status=expired,
   /// returned to sender`, `ID: removed`.
   private mutating func queueManager(
-    _ qid: UnsafeRawBufferPointer, _ text: UnsafeRawBufferPointer, _ onMessage: (DeliveryEvent) -> Void
+    _ parsed: LogLine, _ line: UnsafeRawBufferPointer, _ qid: UnsafeRawBufferPointer, _ text: UnsafeRawBufferPointer,
+    _ onMessage: (DeliveryEvent) -> Void
   ) {
     guard let key = QueueKey(qid) else {
       unreadLines += 1
       return
     }
     if Self.hasPrefix(text, "from=<") {
+      if let time = parsed.time(in: line) { lastTime = time }
       let body = UnsafeRawBufferPointer(rebasing: text[6...])
       guard let close = ByteSearch.index(of: UInt8(ascii: ">"), in: body) else {
         unreadLines += 1

@@ -35,6 +35,7 @@ public struct MailLogJoiner {
   var carry: [UInt8] = []
   var skippingOverlong = false
   var sequence = 0
+  /// The time of the last queue manager `from=` or delivery line (other lines are not timed).
   var lastTime: LogTime?
   var open: [QueueKey: OpenMessage] = [:]
   var senders = ByteKeyIndex(foldsCase: false)
