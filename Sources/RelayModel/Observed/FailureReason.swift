@@ -89,6 +89,10 @@ public enum FailureReason: String, Sendable, Hashable, CaseIterable, Codable {
     case .noPasswordTable:
       return "smtp stopped at startup (`specify a password table`): SASL is on but no password table is set, so nothing leaves: give RELAY_USER/RELAY_PASSWORD or a postfix-sasl-password.cf entry"
     case .tableLookupFailed:
+      if let (table, line, key) = Self.duplicateEntry(example) {
+        let file = table == "sasl_passwd" ? "postfix-sasl-password.cf" : "postfix-relaymap.cf"
+        return "\(table) line \(line) repeats the key '\(key)' (texthash folds case), so Postfix cannot use the table at all and defers every message that needs it: remove the duplicate from \(file) (or the env relay's own line)"
+      }
       return "a table could not be read (\(Self.excerpt(example))): a key folds to the same key as another (duplicate entry) or the line is malformed: remove the duplicate in postfix-relaymap.cf / postfix-sasl-password.cf"
     case .relayAccessDenied:
       return "\(at) does not relay for this server (Relay access denied): authenticate (add credentials) or have the provider allow the server's address"
@@ -101,6 +105,17 @@ public enum FailureReason: String, Sendable, Hashable, CaseIterable, Codable {
     case .other:
       return Self.excerpt(example)
     }
+  }
+
+  /// `…/relayhost_map, line 2: duplicate entry: "@A.TEST"` → ("relayhost_map", 2, "@A.TEST").
+  static func duplicateEntry(_ text: String) -> (table: String, line: Int, key: String)? {
+    guard let entry = text.range(of: ", line "), let duplicate = text.range(of: ": duplicate entry: \"", range: entry.upperBound..<text.endIndex)
+    else { return nil }
+    let path = text[..<entry.lowerBound]
+    let table = path.split(separator: "/").last.map(String.init) ?? String(path)
+    guard let line = Int(text[entry.upperBound..<duplicate.lowerBound]) else { return nil }
+    let key = text[duplicate.upperBound...].prefix { $0 != "\"" }
+    return (table, line, String(key))
   }
 
   /// The first 160 characters of a reason text.

@@ -48,12 +48,16 @@ extension MailLogJoiner {
     let dsnEnd = scratch.count
     scratch.append(contentsOf: text[reasonRange])
     if status != .sent {
-      if let warning = processWarnings.removeValue(forKey: line.pid) {
+      // A table problem is named by the line that says which table and key, logged before
+      // the vaguer `lookup error` warnings the delivering process adds.
+      let reason = UnsafeRawBufferPointer(rebasing: text[reasonRange])
+      let warning = processWarnings.removeValue(forKey: line.pid)
+      if let table = tableWarning, Self.contains(reason, "resolver failure") || Self.contains(reason, "local data error") {
+        scratch.append(contentsOf: "; ".utf8)
+        scratch.append(contentsOf: table)
+      } else if let warning {
         scratch.append(contentsOf: "; smtp: ".utf8)
         scratch.append(contentsOf: warning)
-      } else if let table = tableWarning, Self.contains(UnsafeRawBufferPointer(rebasing: text[reasonRange]), "resolver failure") {
-        scratch.append(contentsOf: "; trivial-rewrite: ".utf8)
-        scratch.append(contentsOf: table)
       }
     }
     let time = lastTime  // read from this line by the caller

@@ -48,9 +48,12 @@ struct MailLogJoinerTests {
     #expect(a?.status == .deferred)
     #expect(a?.relay == "none")
     #expect(a?.dsn == "4.3.0")
-    #expect(a?.reason?.hasPrefix("address resolver failure; trivial-rewrite: warning: texthash:") == true)
+    #expect(a?.reason?.hasPrefix("address resolver failure; warning: texthash:") == true)
     #expect(a?.reason?.contains("duplicate entry: \"@A.TEST\"") == true)
     #expect(FailureReason.classify(a?.reason ?? "", port: nil) == .tableLookupFailed)
+    #expect(
+      FailureReason.tableLookupFailed.plainWords(relay: nil, example: a?.reason ?? "")
+        == "relayhost_map line 2 repeats the key '@A.TEST' (texthash folds case), so Postfix cannot use the table at all and defers every message that needs it: remove the duplicate from postfix-relaymap.cf (or the env relay's own line)")
   }
 
   @Test("SASL failures, implicit TLS on 465 and a duplicate sasl key are told apart")
@@ -64,6 +67,8 @@ struct MailLogJoinerTests {
     let duplicate = join(RealPostfixLog.saslDuplicateEnvKeyV14).messages.first { $0.status == .deferred }
     #expect(duplicate?.reason?.contains("local data error") == true)
     #expect(FailureReason.classify(duplicate?.reason ?? "", port: 587) == .tableLookupFailed)
+    let words = FailureReason.tableLookupFailed.plainWords(relay: nil, example: duplicate?.reason ?? "")
+    #expect(words.hasPrefix("sasl_passwd line 2 repeats the key '[smtp.relay.test]:587'"))
   }
 
   @Test("the same log in pieces of any size joins to the same messages", arguments: [1, 7, 64, 4096])
