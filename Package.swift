@@ -16,6 +16,8 @@ let package = Package(
       name: "CNcurses",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "RelayLive", dependencies: ["RelayModel", "CZlib"]),
     .target(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -24,6 +26,7 @@ let package = Package(
       name: "RelayTUI",
       dependencies: [
         "RelayModel",
+        "RelayLive",
         "CNcurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -33,6 +36,7 @@ let package = Package(
       dependencies: ["RelayModel"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "RelayLiveTests", dependencies: ["RelayLive", "RelayModel"]),
     .testTarget(
       name: "RelayTUITests",
       dependencies: ["RelayTUI", "RelayModel"]

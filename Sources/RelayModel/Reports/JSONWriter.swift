@@ -97,6 +97,16 @@ struct JSONWriter: ~Copyable {
     bytes.append(decimal: n)
   }
 
+  /// `true`/`false`, or `null` for nil.
+  mutating func bool(_ value: Bool?) {
+    beginValue()
+    switch value {
+    case true?: bytes.append("true")
+    case false?: bytes.append("false")
+    case nil: bytes.append("null")
+    }
+  }
+
   mutating func null() {
     beginValue()
     bytes.append("null")
