@@ -83,7 +83,29 @@ public struct RelayCheck: Sendable {
     } onCancel: {
       session.cancel()
     }
-    return session.run
+    return redacted(session.run)
+  }
+
+  /// The run with the password, and the base64 forms the client sent, replaced by
+  /// `<redacted>` wherever a server echoed them into a reply.
+  func redacted(_ run: CheckRun) -> CheckRun {
+    guard let credentials = plan.credentials, !credentials.password.isEmpty else { return run }
+    let user = Array(credentials.user.utf8)
+    let password = Array(credentials.password.utf8)
+    let secrets = [
+      credentials.password, Base64.encode(password), Base64.encode([0] + user + [0] + password),
+    ].filter { !$0.isEmpty }
+    func scrub(_ text: String) -> String {
+      secrets.reduce(text) { text, secret in text.replacing(secret, with: "<redacted>") }
+    }
+    var run = run
+    run.steps = run.steps.map { step in
+      var step = step
+      step.reply = scrub(step.reply)
+      return step
+    }
+    run.transcript = run.transcript.map { TranscriptLine($0.direction, scrub($0.text)) }
+    return run
   }
 
   // MARK: the steps
