@@ -33,7 +33,8 @@ enum CheckExplanation {
     case .dnsTemporary(_, let detail):
       return "DNS gave no usable answer for '\(host)' (\(detail)): Postfix defers mail from '\(plan.sender)' and retries. Fix: check the container's name servers, or the relay host in \(relaySource(plan))."
     case .connectionRefused(let addresses):
-      return "Nothing listens on \(relay) (connection refused by \(addresses.joined(separator: ", "))): Postfix defers mail from '\(plan.sender)'. Fix: check the port in \(relaySource(plan)); providers take submission on 587 (STARTTLS)."
+      let by = addresses == [relay] ? "" : " by \(addresses.joined(separator: ", "))"
+      return "Nothing listens on \(relay) (connection refused\(by)): Postfix defers mail from '\(plan.sender)'. Fix: check the port in \(relaySource(plan)); providers take submission on 587 (STARTTLS)."
     case .connectTimeout(let addresses):
       return "No answer from \(relay) (\(addresses.joined(separator: ", "))) in time: a firewall drops the connection (many networks block outgoing port 25). Postfix defers mail from '\(plan.sender)'. Fix: use the provider's submission port 587 in \(relaySource(plan)), or open the firewall."
     case .connectFailed(let detail):

@@ -121,7 +121,7 @@ struct Check: ParsableCommand {
       let name = step.name.rawValue.padding(11)
       let time = "\(step.milliseconds) ms".leftPadding(8)
       out += "  \(step.ok ? "ok  " : "FAIL") \(name) \(time)  \(lines.first ?? "")\n"
-      for line in lines.dropFirst() { out += String(repeating: " ", count: 30) + line + "\n" }
+      for line in lines.dropFirst() { out += String(repeating: " ", count: 29) + line + "\n" }
     }
     out += "  \(result.explanation)\n\n"
     return out
