@@ -39,6 +39,8 @@ public struct RelayCheck: Sendable {
     private var _connection: SMTPConnection?
     private var _cancelled = false
     var run = CheckRun()
+    /// The step under way and when it began (for a check cut short by time or Esc).
+    var current: (name: CheckStepName, started: NIODeadline)?
     let started = NIODeadline.now()
     let deadline: NIODeadline
 
@@ -70,7 +72,14 @@ public struct RelayCheck: Sendable {
       } catch let stop as Stop {
         session.run.failure = session.isCancelled ? .cancelled : stop.failure
       } catch {
-        session.run.failure = session.isCancelled ? .cancelled : .closed(step: session.run.steps.last?.name ?? .connect)
+        session.run.failure = session.isCancelled ? .cancelled : .closed(step: session.current?.name ?? .connect)
+      }
+      // Cut short by the overall time or a cancel: the step under way is the failed one.
+      if let failure = session.run.failure, failure == .overallTimeout || failure == .cancelled,
+        let current = session.current, session.run.steps.last?.ok != false
+      {
+        let reply = failure == .cancelled ? "cancelled" : "the check ran out of its overall time"
+        record(session, current.name, ok: false, reply: reply, since: current.started)
       }
       if let connection = session.connection {
         if session.run.failure != nil, connection.channel.isActive {
@@ -167,7 +176,7 @@ public struct RelayCheck: Sendable {
 
   private func resolve(_ session: Session) async throws -> [NameResolution.Address] {
     let started = NIODeadline.now()
-    progress(.started(.resolve))
+    begin(session, .resolve)
     let (hop, resolution) = (plan.nexthop, options.resolution)
     do {
       let addresses = try await NIOThreadPool.singleton.runIfActive { try resolution.addresses(for: hop) }
@@ -190,7 +199,7 @@ public struct RelayCheck: Sendable {
     -> SMTPConnection
   {
     let started = NIODeadline.now()
-    progress(.started(.connect))
+    begin(session, .connect)
     var refused: [String] = []
     var timedOut: [String] = []
     var other: [String] = []
@@ -251,7 +260,7 @@ public struct RelayCheck: Sendable {
     _ session: Session, _ name: CheckStepName, _ body: () async throws -> (Bool, String, SMTPReply?)
   ) async throws -> SMTPReply {
     let started = NIODeadline.now()
-    progress(.started(name))
+    begin(session, name)
     do {
       let (ok, text, reply) = try await body()
       record(session, name, ok: ok, reply: text, since: started)
@@ -266,6 +275,12 @@ public struct RelayCheck: Sendable {
       record(session, name, ok: false, reply: Self.describe(error), since: started)
       throw Stop(failure: failure)
     }
+  }
+
+  /// Marks `name` as the step under way and reports it.
+  func begin(_ session: Session, _ name: CheckStepName) {
+    session.current = (name, .now())
+    progress(.started(name))
   }
 
   func record(_ session: Session, _ name: CheckStepName, ok: Bool, reply: String, since started: NIODeadline) {

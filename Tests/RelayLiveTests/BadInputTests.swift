@@ -79,3 +79,23 @@ struct BadInputTests {
     #expect(clock.now - started < .seconds(3))
   }
 }
+
+/// The overall time bounds a check whose every step is within the step time.
+@Suite("RelayCheck overall time")
+struct OverallTimeTests {
+  @Test("a relay slower than the overall time fails at the step under way")
+  func overall() async throws {
+    var behaviour = FakeRelay.Behaviour()
+    behaviour.greeting = nil
+    let server = try await FakeRelay(behaviour, tls: nil)
+    let plan = try TestWorld.plan(relay: "[127.0.0.1]:\(server.port)")
+    let options = CheckOptions(
+      stepTimeout: 5, overallTimeout: 1, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
+    let run = await RelayCheck.run(plan, options: options)
+    await server.stop()
+    let result = CheckResult(plan: plan, run: run)
+    #expect(result.failedStep == .greeting)
+    #expect(run.steps.last?.ok == false)
+    #expect(run.steps.last!.milliseconds < 2500)
+  }
+}

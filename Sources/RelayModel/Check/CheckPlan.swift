@@ -45,7 +45,8 @@ public struct CheckPlan: Sendable, Hashable {
   /// first as Cyrus ranks them (stronger security properties first; PLAIN, which sends
   /// the credentials with the first command, before LOGIN).
   public static let cyrusMechanisms = [
-    "SCRAM-SHA-256", "SCRAM-SHA-1", "DIGEST-MD5", "CRAM-MD5", "NTLM", "PLAIN", "LOGIN",
+    "SCRAM-SHA-512", "SCRAM-SHA-384", "SCRAM-SHA-256", "SCRAM-SHA-224", "SCRAM-SHA-1", "DIGEST-MD5",
+    "CRAM-MD5", "NTLM", "PLAIN", "LOGIN",
   ]
   /// The mechanisms the live check speaks.
   public static let spokenMechanisms: Set<String> = ["PLAIN", "LOGIN"]

@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
   @Option(help: "Seconds each step may take (the whole check: six times that).")
   var timeout: Double = 10
 
-  @Flag(help: "Print the SMTP conversation (AUTH exchanges redacted).")
+  @Flag(help: "Print the SMTP conversation (AUTH exchanges redacted; to stderr with --json).")
   var transcript = false
 
   @Flag(help: "Print JSON.") var json = false
