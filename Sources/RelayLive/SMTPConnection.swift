@@ -20,18 +20,21 @@ struct SMTPConnection: Sendable {
     let certificates = CertificateRecorder()
     let hostname = address.hostname
     let socketAddress = try SocketAddress(ipAddress: address.ip, port: port)
-    let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+    // Made before connecting, on the loop the channel will use: a server that greets and
+    // closes at once leaves no pipeline to look the handler up in afterwards.
+    let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+    let handler = SMTPClientHandler(eventLoop: eventLoop)
+    let channel = try await ClientBootstrap(group: eventLoop)
       .connectTimeout(timeout)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
           let sync = channel.pipeline.syncOperations
           if implicitTLS { try sync.addHandler(certificates.makeHandler(context: tls, hostname: hostname)) }
           try sync.addHandler(ByteToMessageHandler(SMTPLineDecoder(maximumLength: maximumLineLength)))
-          try sync.addHandler(SMTPClientHandler(eventLoop: channel.eventLoop))
+          try sync.addHandler(handler)
         }
       }
       .connect(to: socketAddress).get()
-    let handler = try await channel.pipeline.handler(type: SMTPClientHandler.self).get()
     return SMTPConnection(channel: channel, handler: handler, certificates: certificates, hostname: hostname)
   }
 
