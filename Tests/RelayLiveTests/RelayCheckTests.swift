@@ -100,7 +100,7 @@ struct RelayCheckTests {
     let clock = ContinuousClock()
     let started = clock.now
     let run = await RelayCheck.run(plan, options: TestWorld.options(step: 1))
-    #expect(clock.now - started < .seconds(3))
+    #expect(clock.now - started < .seconds(10))
     await server.stop()
     #expect(run.failure == .timeout(step: .greeting))
     // The fake listens on a free port; on port 465 (where DMS users meet this) the same
@@ -154,7 +154,7 @@ struct RelayCheckTests {
     let (result, _, seconds) = try await check(behaviour)
     #expect(result.verdict == .failed)
     #expect(result.failedStep == .ehlo)
-    #expect(seconds < 3)
+    #expect(seconds < 10)
   }
 
   @Test("a relay that never answers fails at the greeting within the step time")
@@ -164,7 +164,7 @@ struct RelayCheckTests {
     let (result, _, seconds) = try await check(behaviour, step: 1)
     #expect(result.failedStep == .greeting)
     #expect(result.steps.last?.reply == "no reply in time")
-    #expect(seconds < 3)
+    #expect(seconds < 10)
   }
 
   @Test("a 10 MB reply line is refused without reading it whole")
@@ -174,7 +174,7 @@ struct RelayCheckTests {
     let (result, _, seconds) = try await check(behaviour, step: 5)
     #expect(result.failedStep == .ehlo)
     #expect(result.steps.last?.reply == "a reply line longer than 65536 bytes")
-    #expect(seconds < 10)
+    #expect(seconds < 20)
   }
 
   @Test("a wrong-name certificate: reported at encrypt, fatal at verify, naming its names")
