@@ -23,8 +23,8 @@ let package = Package(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
-    // libresolv's MX lookup (res_nquery, ns_initparse) for `check`'s name resolution.
-    .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
+    // libresolv (res_nquery, ns_initparse): the MX, A and AAAA lookups of `check`, as Postfix makes them.
+    .systemLibrary(name: "CResolv"),
     // Live network checks: the SMTP client behind `dms-relay check` (SwiftNIO + NIOSSL).
     .target(
       name: "RelayLive",
@@ -59,6 +59,7 @@ let package = Package(
         "RelayModel",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]
     ),

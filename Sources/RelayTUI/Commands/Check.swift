@@ -68,7 +68,7 @@ struct Check: ParsableCommand {
       let dns = NameResolution.testServer(fromEnvironment: getenv("DMS_RELAY_TEST_DNS").map { String(cString: $0) })
       let options = CheckOptions(
         stepTimeout: timeout, resolution: NameResolution(server: dns, timeoutSeconds: max(1, Int(timeout / 2))))
-      let board = isatty(1) == 1 && !json ? ProgressBoard(targets) : nil
+      let board = isatty(1) == 1 && !json && ProgressBoard.fits(targets.count) ? ProgressBoard(targets) : nil
       let results = Self.runBlocking { await Self.checkAll(targets, options: options, board: board) }
       board?.finish()
       failed = results.contains { $0.verdict == .failed }
@@ -177,6 +177,14 @@ final class ProgressBoard: Sendable {
       // Up to the line, clear it, write, back down.
       Self.write("\u{1B}[\(up)A\r\u{1B}[2K  \(labels[index]): \(state)\u{1B}[\(up)B\r")
     }
+  }
+
+  /// Whether `count` lines fit on the terminal: moving the cursor up past its top would
+  /// write over the wrong lines, so a longer list shows no progress.
+  static func fits(_ count: Int) -> Bool {
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return count <= 20 }
+    return count < Int(size.ws_row) - 1
   }
 
   /// Leaves the final states on screen and a blank line before the report.
