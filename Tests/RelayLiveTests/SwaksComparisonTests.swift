@@ -7,7 +7,10 @@ import Testing
 /// and sender: both must reach the same verdict.
 @Suite(
   "dms-relay check and swaks agree", .serialized,
-  .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/swaks"), "swaks is not installed"))
+  .enabled(
+    if: FileManager.default.isExecutableFile(atPath: "/usr/bin/swaks")
+      && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+    "swaks (scripts/install-postfix-deps) is not installed"))
 struct SwaksComparisonTests {
   struct Case: Sendable, CustomTestStringConvertible {
     var name: String
@@ -61,7 +64,7 @@ struct SwaksComparisonTests {
     swaks.standardError = FileHandle.nullDevice
     swaks.standardInput = FileHandle.nullDevice
     try swaks.run()
-    // Polled, not waited for on a thread: the fake relay's event loops must keep running.
+    // Polled, so no thread of the concurrency pool is blocked while swaks runs.
     while swaks.isRunning { try await Task.sleep(for: .milliseconds(50)) }
     await server.stop()
     #expect((swaks.terminationStatus == 0) == (result.verdict == .ok), "\(result.explanation)")
