@@ -10,17 +10,36 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     .systemLibrary(
       name: "CNcurses",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // zlib: `log` reads rotated, gzipped mail logs.
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "RelayLive", dependencies: ["RelayModel", "CZlib"]),
     .target(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    // libresolv (res_nquery, ns_initparse): the MX, A and AAAA lookups of `check`, as Postfix makes them.
+    .systemLibrary(name: "CResolv"),
+    // Network and process effects: the SMTP client behind `check` (SwiftNIO + NIOSSL), reading
+    // and following mail logs, `docker exec` for `drift`.
+    .target(
+      name: "RelayLive",
+      dependencies: [
+        "RelayModel",
+        "CResolv",
+        "CZlib",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOTLS", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
     ),
     .executableTarget(
       name: "RelayTUI",
@@ -36,7 +55,17 @@ let package = Package(
       dependencies: ["RelayModel"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "RelayLiveTests", dependencies: ["RelayLive", "RelayModel"]),
+    .testTarget(
+      name: "RelayLiveTests",
+      dependencies: [
+        "RelayLive",
+        "RelayModel",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
     .testTarget(
       name: "RelayTUITests",
       dependencies: ["RelayTUI", "RelayModel"]

@@ -10,7 +10,8 @@ struct DMSRelay: ParsableCommand {
     subcommands: [
       Generate.self, RouteCommand.self, Preview.self, Compare.self,
       AddDomain.self, AddAuth.self, ExcludeDomain.self, DelDomain.self, DelAuth.self,
-      IncludeDomain.self, SetEnv.self, UnsetEnv.self, Log.self, Drift.self,
+      IncludeDomain.self, SetEnv.self, UnsetEnv.self,
+      Check.self, Log.self, Drift.self,
       UI.self, Demo.self, Setup.self, FrameTime.self,
     ],
     defaultSubcommand: UI.self)
