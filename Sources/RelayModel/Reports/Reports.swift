@@ -43,8 +43,8 @@ public enum Reports {
 
   /// `sasl_passwd` as text, passwords redacted unless asked for.
   static func saslLines(_ state: GeneratedState, showSecrets: Bool) -> [String]? {
-    state.saslPasswd?.lines.map {
-      String(decoding: showSecrets ? $0 : Redaction.saslPasswords.redact($0), as: UTF8.self)
+    state.saslPasswd.map { table in
+      (showSecrets ? table.lines : Redaction.saslPasswords.redactLines(table.lines)).map { String(decoding: $0, as: UTF8.self) }
     }
   }
 
