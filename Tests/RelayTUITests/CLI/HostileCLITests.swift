@@ -7,11 +7,12 @@ import Testing
 struct HostileCLITests {
   let config = "docker-data/dms/config"
 
-  /// Runs the binary with raw bytes on stdin (NUL, invalid UTF-8).
+  /// Runs the binary with raw bytes on stdin (NUL, invalid UTF-8), killed after 20 s so a
+  /// regression to a hang fails the test instead of blocking the suite.
   func run(_ args: [String], in folder: String, stdinBytes: [UInt8]) throws -> CLIHarness.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-    process.arguments = ["--wait", CLIHarness.binary] + args
+    process.arguments = ["--wait", "/usr/bin/timeout", "-s", "KILL", "20", CLIHarness.binary] + args
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"]
     let out = Pipe(), err = Pipe(), input = Pipe()
@@ -118,7 +119,7 @@ struct HostileCLITests {
     for args in [["preview", "--dms-version", "15", "--env-file", "fifo.env"], ["set-env", "RELAY_HOST", "h", "--env-file", "/dev/zero"],
                  ["generate", "--dms-version", "15", "--compose-file", "fifo.env"], ["add-domain", "a.test", "r.test", "--env-file", "/dev/zero"]] {
       let start = Date()
-      let result = try CLIHarness.run(args, in: root)
+      let result = try run(args, in: root, stdinBytes: [])
       #expect(Date().timeIntervalSince(start) < 10)
       #expect(result.status == 65, "\(args)")
       #expect(result.stderr.contains("is not a regular file"), "\(result.stderr)")
