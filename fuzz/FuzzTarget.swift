@@ -76,7 +76,7 @@ enum Fuzz {
       let start = Bytes.firstNonSpace(body)
       let head = body[start...].prefix(folded.count).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
       let next = start + folded.count < body.count ? body[start + folded.count] : 0x20
-      let isKey = head == folded && [0x20, 0x09, UInt8(ascii: "=")].contains(next)
+      let isKey = head == folded && (Bytes.isSpace(next) || next == UInt8(ascii: "="))
       return isKey ? nil : body
     }
   }

@@ -55,6 +55,7 @@ public enum Reports {
       switch scalar {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
+      case _ where ControlEscaping.needsEscape(scalar): out += ControlEscaping.escaped(scalar)
       default: out.unicodeScalars.append(scalar)
       }
     }
@@ -289,7 +290,7 @@ public enum Reports {
         r.sender, r.outcome.rawValue, r.nexthop ?? (r.outcome == .direct ? "MX" : "-"),
         r.authUser ?? "-",
         [r.decidedBy, r.decidedByOrigin.map(originText)].compactMap { $0 }.joined(separator: " "),
-      ]
+      ].map(visible)
     }
     var widths = header.map(\.count)
     for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -304,7 +305,7 @@ public enum Reports {
     out += paint.bold(line(header, outcome: nil)) + "\n"
     for (row, route) in zip(rows, preview.routes) {
       out += line(row, outcome: route.outcome) + "\n"
-      if let reason = route.reason { out += "    " + paint.dim("↳ \(reason)") + "\n" }
+      if let reason = route.reason { out += "    " + paint.dim("↳ \(visible(reason))") + "\n" }
     }
     out += "\n"
     if preview.diagnostics.isEmpty {
@@ -312,8 +313,8 @@ public enum Reports {
     }
     for d in preview.diagnostics {
       let prefix = d.location.map { "\($0): " } ?? ""
-      out += prefix + paint.severity(d.severity) + ": " + d.message + " [\(d.id.rawValue)]\n"
-      out += "    fix: \(d.fix)\n"
+      out += visible(prefix) + paint.severity(d.severity) + ": " + visible(d.message) + " [\(d.id.rawValue)]\n"
+      out += "    fix: \(visible(d.fix))\n"
     }
     out += "\n\(preview.errorCount) error(s), \(preview.warningCount) warning(s)\n"
     return out
