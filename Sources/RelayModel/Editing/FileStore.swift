@@ -66,8 +66,15 @@ public struct FileStore: Sendable {
     let files = plan.files.filter(\.isChange)
     var targets: [String] = []
     for file in files { targets.append(try Self.writeTarget(of: file.path)) }
-    let needed = targets.map { Self.canonicalFolder(Self.folder(of: $0)) }.filter { !(lock?.holds($0) ?? false) }
-    let own = needed.isEmpty ? nil : try self.lock(folders: needed)
+    var needed: [String] = []
+    var blamed: [String: String] = [:]
+    for (file, target) in zip(files, targets) {
+      let folder = Self.canonicalFolder(Self.folder(of: target))
+      guard !(lock?.holds(folder) ?? false) else { continue }
+      needed.append(folder)
+      if blamed[folder] == nil { blamed[folder] = file.path }
+    }
+    let own = needed.isEmpty ? nil : try self.lock(folders: needed, files: blamed)
     defer { own?.release() }
     var receipts = try writeLocked(files, targets: targets)
     if let own, !own.removedTemps.isEmpty, !receipts.isEmpty {

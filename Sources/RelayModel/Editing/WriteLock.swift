@@ -42,13 +42,20 @@ extension FileStore {
 
   /// Takes the write lock of every folder in `folders` (in sorted order, so two writers
   /// never wait on each other crosswise), waiting up to `lockTimeout` for each.
-  public func lock(folders: [String]) throws(WriteError) -> WriteLock {
+  ///
+  /// `files` names, by canonical folder, the file an error taking that folder's lock is
+  /// reported for (the admin asked to write the file, not the lock).
+  public func lock(folders: [String], files: [String: String] = [:]) throws(WriteError) -> WriteLock {
     let canonical = Set(folders.map(Self.canonicalFolder)).sorted()
     var descriptors: [Int32] = []
     var removed: [String] = []
     do throws(WriteError) {
       for folder in canonical {
-        descriptors.append(try lockOne(folder))
+        do throws(WriteError) {
+          descriptors.append(try lockOne(folder))
+        } catch {
+          throw files[folder].map { Self.blame(error, on: $0) } ?? error
+        }
         removed += Self.removeStaleTemps(in: folder)
       }
     } catch {
@@ -61,10 +68,23 @@ extension FileStore {
   /// The lock of every folder `plan` writes in (link targets' folders for symbolic links).
   public func lock(for plan: WritePlan) throws(WriteError) -> WriteLock {
     var folders: [String] = []
+    var files: [String: String] = [:]
     for file in plan.files where file.isChange {
-      folders.append(Self.folder(of: try Self.writeTarget(of: file.path)))
+      let folder = Self.canonicalFolder(Self.folder(of: try Self.writeTarget(of: file.path)))
+      folders.append(folder)
+      if files[folder] == nil { files[folder] = file.path }
     }
-    return try lock(folders: folders)
+    return try lock(folders: folders, files: files)
+  }
+
+  /// `error` about a lock file, said about the file being written instead.
+  static func blame(_ error: WriteError, on path: String) -> WriteError {
+    switch error {
+    case .permissionDenied: return .permissionDenied(path: path)
+    case .cannotCreate(_, let reason): return .cannotCreate(path: path, reason: reason)
+    case .io(_, let reason): return .io(path: path, reason: reason)
+    default: return error
+    }
   }
 
   func lockOne(_ folder: String) throws(WriteError) -> Int32 {
