@@ -27,7 +27,7 @@ enum ArgumentErrors {
     }
     if secrets.contains(where: { $0.hasPrefix("-") }) {
       return
-        "add-auth: the arguments could not be read and are not repeated here, as one is in the password's place; a password starting with '-' must follow '--' (better: use --password-stdin)"
+        "\(subcommand ?? "dms-relay"): the arguments could not be read and are not repeated here, as one is in a password's place; a password starting with '-' must follow '--'"
     }
     for secret in secrets where !secret.isEmpty {
       text = text.replacingAll("'\(secret)'", with: "'\(Redaction.placeholder)'")
@@ -47,10 +47,15 @@ enum ArgumentErrors {
     "include-domain": ["domain"], "set-env": ["variable name", "value"], "unset-env": ["variable name"],
   ]
 
-  /// For `add-auth`: the arguments in the password's position (third positional onwards).
+  /// The arguments in a password's position: for `add-auth` the third positional onwards,
+  /// for `set-env RELAY_PASSWORD|SASL_PASSWD` the second onwards.
   static func passwordArguments(_ arguments: [String]) -> [String] {
-    guard arguments.first(where: { !$0.hasPrefix("-") }) == "add-auth" else { return [] }
-    return Array(positionals(arguments).dropFirst(2))
+    let given = positionals(arguments)
+    switch arguments.first(where: { !$0.hasPrefix("-") }) {
+    case "add-auth": return Array(given.dropFirst(2))
+    case "set-env" where given.first.map(RelayEnvironment.secretKeys.contains) ?? false: return Array(given.dropFirst(1))
+    default: return []
+    }
   }
 
   /// The positional arguments after the subcommand (option values and flags left out).

@@ -73,7 +73,7 @@ struct HostileCLITests {
     let root = try emptyCheckout()
     defer { CLIHarness.remove(root) }
     for args in [["add-auth", "a.test", "user1", "-S3cretX9"], ["add-auth", "a.test", "user1", "--S3cretX9"],
-                 ["add-auth", "a.test", "user1", "S3cretX9", "S3cretY9"], ["add-auth", "a.test", "user1", "-S3cretX9", "--dry-run"]] {
+                 ["add-auth", "a.test", "user1", "S3cretX9", "S3cretY9"], ["add-auth", "a.test", "user1", "-S3cretX9", "--dry-run"], ["set-env", "RELAY_PASSWORD", "-S3cretX9"]] {
       let result = try CLIHarness.run(args, in: root)
       #expect(result.status == 64)
       #expect(!(result.stdout + result.stderr).contains("S3cret"), "\(args)")
