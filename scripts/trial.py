@@ -161,6 +161,8 @@ COMMANDS = [
     (["set-env", "RELAY_PASSWORD", SECRET + "J", "--dry-run"], "RELAY_PASSWORD", None),
     (["unset-env", "RELAY_PASSWORD"], "RELAY_PASSWORD", None),
     (["add-domain", "bad\ndomain", "r\r.test"], None, None),
+    (["route", "--dms-version", "15", "--sender", "x@a.test\x1b[2J\nfake: relayed"], None, None),
+    (["set-env", "RELAY_PASSWORD", "-" + SECRET + "K"], "RELAY_PASSWORD", None),
 ]
 
 

@@ -85,15 +85,15 @@ struct RouteCommand: ParsableCommand {
         return
       }
       for route in routes {
-        print("\(route.sender): \(route.summary)")
+        printLine("\(route.sender): \(route.summary)")
         if let by = route.decidedBy {
-          print("  decided by \(by)\(route.decidedByOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
+          printLine("  decided by \(by)\(route.decidedByOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
         }
         if let auth = route.authDecidedBy {
-          print("  credentials from \(auth)\(route.authOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
+          printLine("  credentials from \(auth)\(route.authOrigin.map { " (\(Reports.originText($0)))" } ?? "")")
         }
-        print("  TLS: \(route.tls)")
-        for warning in route.warnings { print("  warning: \(warning.message)") }
+        printLine("  TLS: \(route.tls)")
+        for warning in route.warnings { printLine("  warning: \(warning.message)") }
       }
     }
   }
