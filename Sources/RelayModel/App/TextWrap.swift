@@ -8,12 +8,17 @@ public enum TextWrap {
   /// the width are cut. An empty text gives one empty line.
   public static func lines(_ text: String, width: Int) -> [String] {
     let width = max(width, 1)
+    // Cut before wrapping: no pane shows more than `displayLimit` characters, and a
+    // megabyte line from a config file must not be wrapped on every frame (issue 11 §14).
+    let text = text.utf8.count > displayLimit ? String(text.prefix(displayLimit)) + "…" : text
     var out: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = ""
       for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
         var word = Substring(word)
-        while word.count > width {
+        // `dropFirst(width).isEmpty` rather than `count > width`: counting a 1 MB word on
+        // every pass made wrapping quadratic (issue 11 §14).
+        while !word.dropFirst(width).isEmpty {
           if !line.isEmpty {
             out.append(line)
             line = ""
@@ -34,6 +39,9 @@ public enum TextWrap {
     }
     return out
   }
+
+  /// Characters of one text wrapped at most; longer texts are cut and end in `…`.
+  public static let displayLimit = 8192
 
   /// Like `lines`, at most `limit` lines; a cut text ends in `…`.
   public static func lines(_ text: String, width: Int, limit: Int) -> [String] {

@@ -2,25 +2,27 @@ extension Checks {
   /// Credentials lines that are malformed.
   static func checkCredentialLines(_ c: Context, _ out: inout [Diagnostic]) {
     let file = SaslPasswordFile.fileName
+    // Keys shown as redacted by logical lines: a continuation line is password, not a key.
+    let shown = Redaction.saslPasswords.redactLines(c.saslLines.map(\.body)).map { KeyValueLine($0).key }
     for (index, line) in c.saslLines.enumerated() where !isWellFormedCredential(line.body) {
       switch SaslPasswordFile.classify(line) {
       case .credentialWithoutColon(let key, _):
         out.append(
           Diagnostic(
             .credentialsWithoutColon, at: c.location(file, index),
-            "the credentials for '\(key)' have no ':' — Postfix takes the whole value as the user name and sends an empty password",
+            "the credentials for '\(Redaction.credentialKey(key))' have no ':' — Postfix takes the whole value as the user name and sends an empty password",
             fix: "write them as 'user:password' (dms-relay add-auth)"))
       case .credential(let key, let user, _) where user.isEmpty:
         out.append(
           Diagnostic(
             .emptySaslUser, at: c.location(file, index),
-            "the credentials for '\(key)' have an empty user name: SASL authentication fails and the mail is deferred",
+            "the credentials for '\(Redaction.credentialKey(key))' have an empty user name: SASL authentication fails and the mail is deferred",
             fix: "write them as 'user:password' (dms-relay add-auth)"))
-      case .keyWithoutValue(let key) where c.state.saslPasswd == nil:
+      case .keyWithoutValue where c.state.saslPasswd == nil:
         out.append(
           Diagnostic(
             .keyWithoutValue, at: c.location(file, index),
-            "'\(key)' has no 'user:password': Postfix would ignore the line", fix: "add 'user:password' after the key"))
+            "'\(shown[index])' has no 'user:password': Postfix would ignore the line", fix: "add 'user:password' after the key"))
       default:
         break
       }

@@ -27,7 +27,7 @@ extension Checks {
           out.append(
             Diagnostic(
               .keyWithoutValue, at: table.origins[item.lineIndex].location,
-              "'\(item.key)' has no 'user:password': Postfix ignores the line", fix: "add 'user:password' after the key"))
+              "'\(Redaction.credentialKey(item.key))' has no 'user:password': Postfix ignores the line", fix: "add 'user:password' after the key"))
         }
       }
     }

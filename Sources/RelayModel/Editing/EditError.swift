@@ -28,11 +28,18 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
   case envOverriddenByCompose(composeFile: String, service: String, key: String)
   /// No env file was found or given.
   case noEnvFile(key: String)
+  /// The compose service has neither an `env_file:` nor an inline entry for the key.
+  case noEnvFileInCompose(composeFile: String, service: String, key: String)
+  /// The env file to write is a compose file or a Postfix table (`env_file:` pointing at
+  /// one, or `--env-file`): an env line would break it.
+  case notAnEnvFile(path: String, reason: String)
   /// The edit needs the config folder, which was not found or given.
   case noConfigDirectory
 
   public var description: String {
     switch self {
+    case .invalid(let field, let value?, "is empty") where value.isEmpty:
+      return "the \(field.rawValue) is empty"
     case .invalid(let field, let value?, let reason):
       return "\(field.rawValue) '\(value)' \(reason)"
     case .invalid(let field, nil, let reason):
@@ -48,6 +55,11 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
     case .envOverriddenByCompose(let compose, let service, let key):
       return
         "'\(key)' is also set in the 'environment:' of \(compose) (service '\(service)'), which overrides every env_file; change it there"
+    case .noEnvFileInCompose(let compose, let service, let key):
+      return
+        "no env file to change '\(key)' in: service '\(service)' of \(compose) has no env_file:; add 'env_file: mailserver.env' to it (or pass --env-file PATH)"
+    case .notAnEnvFile(let path, let reason):
+      return "'\(path)' is not an env file (\(reason)); refusing to write '\(path)' as one. Point env_file: or --env-file at a KEY=VALUE file"
     case .noEnvFile(let key):
       return "no env file to change '\(key)' in; pass --env-file PATH (it is created when missing)"
     case .noConfigDirectory:

@@ -4,35 +4,10 @@
   import Darwin
 #endif
 
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  read(fd, buffer, count)
-}
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   write(fd, buffer, count)
 }
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
-
-/// Why a `WritePlan` could not be written. Nothing was changed when one is thrown.
-public enum WriteError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The file's bytes on disk differ from those read (or it appeared/vanished since).
-  case fileChangedOnDisk(String)
-  case permissionDenied(path: String)
-  case cannotCreate(path: String, reason: String)
-  case io(path: String, reason: String)
-
-  public var description: String {
-    switch self {
-    case .fileChangedOnDisk(let path):
-      return "'\(path)' changed on disk since it was read; nothing was written. Reload and try again"
-    case .permissionDenied(let path):
-      return "permission denied writing '\(path)'; nothing was written"
-    case .cannotCreate(let path, let reason):
-      return "cannot create '\(path)': \(reason); nothing was written"
-    case .io(let path, let reason):
-      return "cannot write '\(path)': \(reason)"
-    }
-  }
-}
 
 /// Performs `WritePlan`s safely: all or nothing, atomically, keeping a backup.
 ///
@@ -42,8 +17,15 @@ public enum WriteError: Error, Hashable, Sendable, CustomStringConvertible {
 /// rename every target is re-read and compared with the bytes the plan was made from, so a
 /// file changed by someone else is never overwritten. `postfix-sasl-password.cf` (and its
 /// backup) is always 0600.
+///
+/// The whole write runs under the folders' `WriteLock` (taken here unless the caller holds
+/// it from before its read, as the CLI does). A symbolic link is written through: the new
+/// bytes replace its target atomically (temp and backup beside the target), the link stays.
 public struct FileStore: Sendable {
-  public init() {}
+  /// Seconds a writer waits for another's lock before refusing with `.locked`.
+  public var lockTimeout: Double
+
+  public init(lockTimeout: Double = 5) { self.lockTimeout = lockTimeout }
 
   /// What happened to one file.
   public struct Receipt: Hashable, Sendable {
@@ -53,68 +35,82 @@ public struct FileStore: Sendable {
     public var created: Bool
     /// E.g. that the owner could not be kept.
     public var notes: [String]
+    /// The file actually written when `path` is a symbolic link.
+    public var linkTarget: String?
 
-    /// `wrote PATH (previous version: PATH.bak)` / `created PATH`.
+    public init(path: String, backupPath: String?, created: Bool, notes: [String] = [], linkTarget: String? = nil) {
+      self.path = path
+      self.backupPath = backupPath
+      self.created = created
+      self.notes = notes
+      self.linkTarget = linkTarget
+    }
+
+    /// `wrote PATH (previous version: PATH.bak)` / `created PATH`; for a link
+    /// `wrote LINK through the symbolic link to TARGET (previous version: TARGET.bak)`.
     public var summary: String {
-      if let backupPath { return "wrote \(path) (previous version: \(backupPath))" }
-      return "created \(path)"
+      let through = linkTarget.map { " through the symbolic link to \($0)" } ?? ""
+      if let backupPath { return "wrote \(path)\(through) (previous version: \(backupPath))" }
+      return "created \(path)\(through)"
     }
   }
 
   public static func backupPath(for path: String) -> String { path + ".bak" }
 
-  /// Reads a file; nil when it does not exist.
-  public static func read(_ path: String) throws(WriteError) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      let code = errno
-      if code == ENOENT { return nil }
-      throw error(code, path: path)
+  /// Writes every changed file of `plan`; returns one receipt per file written.
+  ///
+  /// Takes the write lock of the folders involved unless `lock` already holds them (pass the
+  /// lock taken before reading, so the changed-on-disk check covers the whole edit).
+  @discardableResult
+  public func write(_ plan: WritePlan, holding lock: WriteLock? = nil) throws(WriteError) -> [Receipt] {
+    let files = plan.files.filter(\.isChange)
+    var targets: [String] = []
+    for file in files { targets.append(try Self.writeTarget(of: file.path)) }
+    var needed: [String] = []
+    var blamed: [String: String] = [:]
+    for (file, target) in zip(files, targets) {
+      let folder = Self.canonicalFolder(Self.folder(of: target))
+      guard !(lock?.holds(folder) ?? false) else { continue }
+      needed.append(folder)
+      if blamed[folder] == nil { blamed[folder] = file.path }
     }
-    defer { close(fd) }
-    // Read straight into a buffer of the file's size (plus one byte, to see it grow while
-    // being read): 100,000-line files arrive in a few reads, without copies.
-    var info = stat()
-    let expected = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
-    var bytes = [UInt8](repeating: 0, count: expected + 1)
-    var count = 0
-    while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(65536, bytes.count))) }
-      let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw error(errno, path: path)
-      }
-      if n == 0 { break }
-      count += n
+    let own = needed.isEmpty ? nil : try self.lock(folders: needed, files: blamed)
+    defer { own?.release() }
+    var receipts = try writeLocked(files, targets: targets)
+    if let own, !own.removedTemps.isEmpty, !receipts.isEmpty {
+      receipts[0].notes += own.removedTemps.map(Self.staleTempNote)
     }
-    bytes.removeLast(bytes.count - count)
-    return bytes
+    return receipts
   }
 
-  /// Writes every changed file of `plan`; returns one receipt per file written.
-  @discardableResult
-  public func write(_ plan: WritePlan) throws(WriteError) -> [Receipt] {
-    let files = plan.files.filter(\.isChange)
+  /// The note for a stale temp removed on taking the lock.
+  public static func staleTempNote(_ path: String) -> String {
+    "removed '\(path)', a temp file left by a dms-relay write that was interrupted (the file it was for was never changed by it)"
+  }
+
+  func writeLocked(_ files: [WritePlan.File], targets: [String]) throws(WriteError) -> [Receipt] {
     try checkUnchanged(files)
 
     // Stage: temp files for backups and new versions; nothing renamed yet.
     struct Staged {
       var file: WritePlan.File
+      var target: String
       var temp: String
       var backupTemp: String?
       var notes: [String]
+      var mode: UInt32
+      var owner: (uid_t, gid_t)?
     }
     var staged: [Staged] = []
     var cleanup: [String] = []
     do throws(WriteError) {
-      for file in files {
+      for (file, target) in zip(files, targets) {
         var notes: [String] = []
         var mode = file.creationMode
         var owner: (uid_t, gid_t)?
         if file.existed {
           var info = stat()
-          if stat(file.path, &info) != 0 { throw Self.error(errno, path: file.path) }
+          if stat(target, &info) != 0 { throw Self.error(errno, path: file.path) }
           mode = file.kind.forcedMode ?? (UInt32(info.st_mode) & 0o7777)
           owner = (info.st_uid, info.st_gid)
         }
@@ -122,13 +118,14 @@ public struct FileStore: Sendable {
         if file.existed {
           var ignored: [String] = []
           let temp = try writeTemp(
-            file.originalBytes, near: Self.backupPath(for: file.path), mode: mode, owner: owner, notes: &ignored)
+            file.originalBytes, near: Self.backupPath(for: target), mode: mode, owner: owner, notes: &ignored)
           cleanup.append(temp)
           backupTemp = temp
         }
-        let temp = try writeTemp(file.newBytes, near: file.path, mode: mode, owner: owner, notes: &notes)
+        let temp = try writeTemp(file.newBytes, near: target, mode: mode, owner: owner, notes: &notes)
         cleanup.append(temp)
-        staged.append(Staged(file: file, temp: temp, backupTemp: backupTemp, notes: notes))
+        staged.append(
+          Staged(file: file, target: target, temp: temp, backupTemp: backupTemp, notes: notes, mode: mode, owner: owner))
       }
       try checkUnchanged(files)
     } catch {
@@ -137,29 +134,47 @@ public struct FileStore: Sendable {
     }
 
     // Commit: rename each backup, then each temp over its target. Renames are atomic; a
-    // failure here puts back the originals of the files already renamed.
+    // failure here puts back the originals of the files already renamed, with the mode and
+    // owner they had.
     var receipts: [Receipt] = []
     for (index, item) in staged.enumerated() {
       var backup: String?
       do throws(WriteError) {
         if let backupTemp = item.backupTemp {
-          backup = Self.backupPath(for: item.file.path)
+          backup = Self.backupPath(for: item.target)
           try rename(backupTemp, backup!)
         }
-        try rename(item.temp, item.file.path)
+        try rename(item.temp, item.target)
       } catch {
         for later in staged[index...] {
           unlink(later.temp)
           if let t = later.backupTemp { unlink(t) }
         }
-        for done in staged[..<index] { restore(done.file) }
+        for done in staged[..<index] { restore(done.file, at: done.target, mode: done.mode, owner: done.owner) }
         throw error
       }
       receipts.append(
-        Receipt(path: item.file.path, backupPath: backup, created: !item.file.existed, notes: item.notes))
+        Receipt(
+          path: item.file.path, backupPath: backup, created: !item.file.existed, notes: item.notes,
+          linkTarget: item.target == item.file.path ? nil : item.target))
     }
-    for folder in Set(files.map { Self.folder(of: $0.path) }) { syncFolder(folder) }
+    for folder in Set(targets.map { Self.folder(of: $0) }) { syncFolder(folder) }
     return receipts
+  }
+
+  /// The file a write of `path` replaces: `path` itself, or the final target of a symbolic
+  /// link (so the link survives). A link whose target is missing is refused.
+  public static func writeTarget(of path: String) throws(WriteError) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+    guard let resolved = realpath(path, nil) else {
+      var buffer = [CChar](repeating: 0, count: 4097)
+      let n = readlink(path, &buffer, 4096)
+      let target = n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+      throw .danglingSymlink(path: path, target: target)
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   // MARK: - Steps
@@ -218,15 +233,16 @@ public struct FileStore: Sendable {
     if systemRename(from, to) != 0 { throw Self.error(errno, path: to) }
   }
 
-  /// Best effort: puts the original bytes back after a failed commit.
-  func restore(_ file: WritePlan.File) {
+  /// Best effort: puts the original bytes back after a failed commit, with the mode and
+  /// owner the file had (an env file holding a password stays 0600).
+  func restore(_ file: WritePlan.File, at target: String, mode: UInt32, owner: (uid_t, gid_t)?) {
     if file.existed {
       var notes: [String] = []
-      if let temp = try? writeTemp(file.originalBytes, near: file.path, mode: file.kind.creationMode, owner: nil, notes: &notes) {
-        _ = try? rename(temp, file.path)
+      if let temp = try? writeTemp(file.originalBytes, near: target, mode: mode, owner: owner, notes: &notes) {
+        _ = try? rename(temp, target)
       }
     } else {
-      unlink(file.path)
+      unlink(target)
     }
   }
 

@@ -168,10 +168,32 @@ public struct LoadedConfiguration: Equatable, Sendable {
       if !assigning.isEmpty { return assigning }
     }
     switch envLocation(for: key) {
-    case .envFile(let path): return [path]
+    case .envFile(let path):
+      try refuseNonEnvFile(path)
+      return [path]
     case .composeInline(let file, let service):
-      throw .envInlineInCompose(composeFile: file, service: service, key: key)
+      throw .noEnvFileInCompose(composeFile: file, service: service, key: key)
     case .none: throw .noEnvFile(key: key)
+    }
+  }
+
+  /// Refuses to write env lines into the compose file, a YAML file or a Postfix table this
+  /// tool knows (issue 11 §8): `env_file:` pointing at one would otherwise get `KEY=VALUE`
+  /// appended and break it.
+  func refuseNonEnvFile(_ path: String) throws(EditError) {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let real = FileStore.canonicalPath(path)
+    if let compose, FileStore.canonicalPath(compose.file) == real {
+      throw .notAnEnvFile(path: path, reason: "it is the compose file")
+    }
+    if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      throw .notAnEnvFile(path: path, reason: "a YAML file")
+    }
+    let tables = [RelayMapFile.fileName, SaslPasswordFile.fileName, AccountsFile.fileName, VirtualFile.fileName]
+    if name.hasSuffix(".cf") || tables.contains(name)
+      || tables.compactMap(self.path(of:)).contains(where: { FileStore.canonicalPath($0) == real })
+    {
+      throw .notAnEnvFile(path: path, reason: "a Postfix/DMS '.cf' file")
     }
   }
 }

@@ -120,7 +120,9 @@ extension RelayEdit {
       if result.bytes == doc.bytes {
         return EditResult(
           document: doc,
-          notes: ["\(fileName):\(at + 1): already '\(Bytes.string(entry))'; nothing to change"],
+          notes: [
+            "\(fileName):\(at + 1): already '\(Bytes.string(Redaction.forFile(named: fileName).redact(entry)))'; nothing to change"
+          ],
           isNoOp: true)
       }
       return EditResult(document: result, notes: notes)

@@ -23,6 +23,9 @@ public enum UnifiedDiff {
     let a = TextDocument(bytes: old).lines
     let b = TextDocument(bytes: new).lines
     let ops = operations(a, b)
+    // Redacted by whole file, so a continuation line is hidden like the line it continues.
+    let shownA = redaction.isIdentity ? a.map(\.body) : redaction.redactLines(a.map(\.body))
+    let shownB = redaction.isIdentity ? b.map(\.body) : redaction.redactLines(b.map(\.body))
     guard ops.contains(where: { if case .equal = $0 { return false } else { return true } }) || !oldExists
     else { return "" }
     var out = oldExists ? "--- a/\(name)\n" : "--- /dev/null\n"
@@ -49,9 +52,9 @@ public enum UnifiedDiff {
       out += "@@ -\(range(oldBefore, oldCount)) +\(range(newBefore, newCount)) @@\n"
       for op in slice {
         switch op {
-        case .equal(let o, _): out += show(" ", a[o], redaction)
-        case .delete(let o): out += show("-", a[o], redaction)
-        case .insert(let n): out += show("+", b[n], redaction)
+        case .equal(let o, _): out += show(" ", shownA[o], a[o].hasNewline)
+        case .delete(let o): out += show("-", shownA[o], a[o].hasNewline)
+        case .insert(let n): out += show("+", shownB[n], b[n].hasNewline)
         }
       }
     }
@@ -68,13 +71,21 @@ public enum UnifiedDiff {
     }
   }
 
-  static func show(_ prefix: String, _ line: Line, _ redaction: Redaction) -> String {
+  /// One diff line: a `\r` shows as `␍`, other control characters escaped
+  /// (`ControlEscaping`) so a hostile file cannot drive the terminal.
+  static func show(_ prefix: String, _ body: [UInt8], _ hasNewline: Bool) -> String {
     var text = prefix
-    for scalar in String(decoding: redaction.redact(line.body), as: UTF8.self).unicodeScalars {
-      text.unicodeScalars.append(scalar == "\r" ? "\u{240D}" : scalar)
+    for scalar in String(decoding: body, as: UTF8.self).unicodeScalars {
+      if scalar == "\r" {
+        text.unicodeScalars.append("\u{240D}")
+      } else if ControlEscaping.needsEscape(scalar) {
+        text += ControlEscaping.escaped(scalar)
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
     }
     text += "\n"
-    if !line.hasNewline { text += "\\ No newline at end of file\n" }
+    if !hasNewline { text += "\\ No newline at end of file\n" }
     return text
   }
 

@@ -7,6 +7,11 @@ public enum ConfigurationLoadError: Error, Equatable, Sendable, CustomStringConv
   case missingEnvFile(path: String, composeFile: String)
   case permissionDenied(String)
   case unreadable(path: String, reason: String)
+  /// A FIFO, device, socket or folder given or referenced as a file (never opened: a FIFO
+  /// would block forever, `/dev/zero` never ends).
+  case notARegularFile(path: String, kind: String)
+  /// Larger than `ReadLimit` allows for its kind.
+  case tooLarge(path: String, limit: Int)
   case compose(ComposeError)
   /// `--dms-version` could not be parsed.
   case version(DMSVersion.ParseError)
@@ -20,6 +25,9 @@ public enum ConfigurationLoadError: Error, Equatable, Sendable, CustomStringConv
       return "env file '\(p)' (env_file of \(compose)) does not exist"
     case .permissionDenied(let p): return "permission denied reading '\(p)'"
     case .unreadable(let p, let reason): return "cannot read '\(p)': \(reason)"
+    case .notARegularFile(let p, let kind): return "'\(p)' is not a regular file (it is \(kind)); refusing to read it"
+    case .tooLarge(let p, let limit):
+      return "'\(p)' is larger than \(ReadLimit.describe(limit)), more than such a file can sensibly hold; refusing to read it"
     case .compose(let error): return error.description
     case .version(let error): return error.description
     }

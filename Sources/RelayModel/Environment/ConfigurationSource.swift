@@ -53,7 +53,9 @@ public struct ConfigurationSource: Hashable, Sendable {
     let composePath: String? =
       composeFile ?? Self.defaultComposeFiles.map(inBase).first { FileSystem.kind($0) == .file }
     if let composePath {
-      guard let bytes = try FileSystem.read(composePath) else { throw .missingFile(composePath) }
+      guard let bytes = try FileSystem.read(composePath, limit: ReadLimit.composeFile) else {
+        throw .missingFile(composePath)
+      }
       originals[composePath] = bytes
       do {
         compose = try ComposeService.parse(yaml: String(decoding: bytes, as: UTF8.self), file: composePath)
@@ -78,7 +80,7 @@ public struct ConfigurationSource: Hashable, Sendable {
     if let explicit = configDirectory {
       switch FileSystem.kind(explicit) {
       case .missing: throw .missingConfigDirectory(explicit)
-      case .file: throw .notADirectory(explicit)
+      case .file, .other: throw .notADirectory(explicit)
       case .directory: configPath = explicit
       }
     } else {
@@ -92,7 +94,7 @@ public struct ConfigurationSource: Hashable, Sendable {
     if let configPath {
       func load(_ name: String) throws(ConfigurationLoadError) -> [UInt8]? {
         let path = Self.join(configPath, name)
-        let bytes = try FileSystem.read(path)
+        let bytes = try FileSystem.read(path, limit: ReadLimit.configFile)
         if let bytes { originals[path] = bytes }
         return bytes
       }
@@ -132,7 +134,7 @@ public struct ConfigurationSource: Hashable, Sendable {
     }
     var environment = RelayEnvironment()
     for path in envFiles {
-      guard let bytes = try FileSystem.read(path) else { continue }
+      guard let bytes = try FileSystem.read(path, limit: ReadLimit.envFile) else { continue }
       originals[path] = bytes
       for (index, kind) in EnvFile(bytes: bytes).kinds.enumerated() {
         switch kind {

@@ -39,8 +39,10 @@ extension Reports {
 
   /// `sasl_passwd` as text, passwords redacted unless asked for.
   static func saslLines(_ state: GeneratedState, showSecrets: Bool) -> [String]? {
-    state.saslPasswd?.lines.map {
-      String(decoding: showSecrets ? $0 : Redaction.saslPasswords.redact($0), as: UTF8.self)
+    state.saslPasswd.map { table in
+      (showSecrets ? table.lines : Redaction.saslPasswords.redactLines(table.lines)).map {
+        String(decoding: $0, as: UTF8.self)
+      }
     }
   }
 
@@ -51,6 +53,7 @@ extension Reports {
       switch scalar {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
+      case _ where ControlEscaping.needsEscape(scalar): out += ControlEscaping.escaped(scalar)
       default: out.unicodeScalars.append(scalar)
       }
     }

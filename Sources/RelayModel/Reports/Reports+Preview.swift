@@ -74,7 +74,7 @@ extension Reports {
         r.sender, r.outcome.rawValue, r.nexthop ?? (r.outcome == .direct ? "MX" : "-"),
         r.authUser ?? "-",
         [r.decidedBy, r.decidedByOrigin?.reference].compactMap { $0 }.joined(separator: " "),
-      ]
+      ].map(visible)
     }
     var widths = header.map(\.count)
     for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -91,7 +91,7 @@ extension Reports {
       out.append("\n")
       if let reason = route.reason {
         out.append("    ")
-        out.append("↳ \(reason)", .dim)
+        out.append("↳ \(visible(reason))", .dim)
         out.append("\n")
       }
     }
@@ -100,10 +100,10 @@ extension Reports {
       out.append("No diagnostics.\n")
     }
     for d in preview.diagnostics {
-      out.append(d.location.map { "\($0): " } ?? "")
+      out.append(visible(d.location.map { "\($0): " } ?? ""))
       out.append(d.severity.rawValue, .severity(d.severity))
-      out.append(": " + d.message + " [\(d.id.rawValue)]\n")
-      out.append("    fix: \(d.fix)\n")
+      out.append(": " + visible(d.message) + " [\(d.id.rawValue)]\n")
+      out.append("    fix: \(visible(d.fix))\n")
     }
     out.append("\n\(preview.errorCount) error(s), \(preview.warningCount) warning(s)\n")
     return out

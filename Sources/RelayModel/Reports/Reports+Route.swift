@@ -10,19 +10,21 @@ extension Reports {
     json.finish(to: sink)
   }
 
-  /// `route`'s text: the summary, what decided it and where that came from, TLS, warnings.
+  /// `route`'s text: the summary, what decided it and where that came from, TLS, warnings;
+  /// each line one terminal line (control characters in addresses and values escaped).
   public static func routeText(_ routes: [Route]) -> String {
     var out = ""
+    func line(_ text: String) { out += ControlEscaping.line(text) + "\n" }
     for route in routes {
-      out += "\(route.sender): \(route.summary)\n"
+      line("\(route.sender): \(route.summary)")
       if let by = route.decidedBy {
-        out += "  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")\n"
+        line("  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")")
       }
       if let auth = route.authDecidedBy {
-        out += "  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")\n"
+        line("  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")")
       }
-      out += "  TLS: \(route.tls)\n"
-      for warning in route.warnings { out += "  warning: \(warning.message)\n" }
+      line("  TLS: \(route.tls)")
+      for warning in route.warnings { line("  warning: \(warning.message)") }
     }
     return out
   }

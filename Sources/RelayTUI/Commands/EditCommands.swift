@@ -16,21 +16,29 @@ enum EditRunner {
     try reportingErrors {
       let edits = try edits()
       for edit in edits { try edit.validate() }
-      let loaded = try config.load()
-      let plan = try loaded.plan(edits)
-      for note in plan.notes { print("note: \(note)") }
-      if plan.isEmpty {
-        print("nothing to change")
-        return
-      }
       if output.dryRun {
+        let loaded = try config.load()
+        let plan = try loaded.plan(edits)
+        for note in plan.notes { printLine("note: \(note)") }
+        if plan.isEmpty {
+          print("nothing to change")
+          return
+        }
         print(plan.diff(showSecrets: output.showSecrets), terminator: "")
         print("dry run: nothing written")
         return
       }
-      for receipt in try FileStore().write(plan) {
-        print(receipt.summary)
-        for note in receipt.notes { print("note: \(note)") }
+      let done = try config.source.write(edits)
+      for warning in done.loaded.warnings { printError("dms-relay: warning: \(warning)") }
+      for note in done.plan.notes { printLine("note: \(note)") }
+      for temp in done.removedTemps { printLine("note: \(FileStore.staleTempNote(temp))") }
+      if done.plan.isEmpty {
+        print("nothing to change")
+        return
+      }
+      for receipt in done.receipts {
+        printLine(receipt.summary)
+        for note in receipt.notes { printLine("note: \(note)") }
       }
     }
   }

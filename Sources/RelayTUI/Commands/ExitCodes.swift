@@ -40,7 +40,8 @@ struct CLIFailure: Error, Equatable {
       switch error {
       case .invalid: self.init(error.description, .usage)
       case .keySpelledDifferently, .nothingToRemove: self.init(error.description, .dataError)
-      case .envInlineInCompose, .envOverriddenByCompose, .noEnvFile: self.init(error.description, .configuration)
+      case .envInlineInCompose, .envOverriddenByCompose, .noEnvFile, .noEnvFileInCompose, .notAnEnvFile:
+        self.init(error.description, .configuration)
       case .noConfigDirectory: self.init(error.description, .noInput)
       }
     case let error as ConfigurationLoadError:
@@ -48,6 +49,7 @@ struct CLIFailure: Error, Equatable {
       case .missingConfigDirectory, .notADirectory, .missingFile, .missingEnvFile, .unreadable:
         self.init(error.description, .noInput)
       case .permissionDenied: self.init(error.description, .noPermission)
+      case .notARegularFile, .tooLarge: self.init(error.description, .dataError)
       case .compose(.noMailserverService): self.init(error.description, .configuration)
       case .compose: self.init(error.description, .dataError)
       case .version: self.init(error.description, .usage)
@@ -62,6 +64,8 @@ struct CLIFailure: Error, Equatable {
       case .permissionDenied: self.init(error.description, .noPermission)
       case .cannotCreate: self.init(error.description, .cannotCreate)
       case .io: self.init(error.description, .ioError)
+      case .notARegularFile, .tooLarge, .danglingSymlink: self.init(error.description, .dataError)
+      case .locked: self.init(error.description, .temporaryFailure)
       }
     default:
       self.init(String(describing: error), .ioError)
@@ -83,14 +87,23 @@ func reportingErrors(_ body: () throws -> Void) throws {
   }
 }
 
-/// Writes a line to stderr.
+/// Writes a message line to stderr, control characters escaped (`ControlEscaping`) so
+/// echoed input can neither add a line nor move the cursor.
 func printError(_ line: String) {
-  var text = line
-  if !text.hasSuffix("\n") { text += "\n" }
+  writeAll(2, ControlEscaping.line(line) + "\n")
+}
+
+/// Writes a message line to stdout, control characters escaped like `printError`.
+func printLine(_ line: String) {
+  print(ControlEscaping.line(line))
+}
+
+func writeAll(_ fd: Int32, _ text: String) {
   let bytes = Array(text.utf8)
   var offset = 0
   while offset < bytes.count {
-    let n = bytes[offset...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    if n < 0 && errno == EINTR { continue }
     if n <= 0 { break }
     offset += n
   }

@@ -23,7 +23,19 @@ enum CellWidth {
     return 1
   }
 
-  static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+  /// Cells `text` takes, counted up to `measureLimit` (more than any terminal is wide):
+  /// a megabyte line in a config file is measured in microseconds, not per frame in full
+  /// (issue 11 §14); callers only compare the result with a column width.
+  static func of(_ text: String) -> Int {
+    var total = 0
+    for character in text {
+      total += of(character)
+      if total > measureLimit { break }
+    }
+    return total
+  }
+
+  static let measureLimit = 1 << 12
 
   /// The longest prefix of `text` that fits in `width` cells.
   static func prefix(_ text: String, fitting width: Int) -> String {

@@ -5,7 +5,7 @@ import Testing
 @Suite("RelayEdit rejects bad input with a message naming the field")
 struct RelayEditValidationTests {
   static let badDomains: [(String, String)] = [
-    ("", "domain '' is empty"),
+    ("", "the domain is empty"),
     ("@example.com", "domain '@example.com' must be given without the leading '@'"),
     ("exa mple.com", "domain 'exa mple.com' contains ' '; only letters, digits, '-' and '.' are allowed"),
     ("bad_domain.test", "domain 'bad_domain.test' contains '_'; only letters, digits, '-' and '.' are allowed"),
@@ -42,7 +42,7 @@ struct RelayEditValidationTests {
   }
 
   static let badHosts: [(String, String)] = [
-    ("", "host '' is empty"),
+    ("", "the host is empty"),
     ("[smtp.test]", "host '[smtp.test]' must be given without brackets; dms-relay writes '[HOST]:PORT' itself"),
     ("smtp.test:587", "host 'smtp.test:587' must not contain a port or ':'; give the port as its own argument"),
     ("smtp relay", "host 'smtp relay' contains ' '; only letters, digits, '-' and '.' are allowed"),
@@ -90,7 +90,7 @@ struct RelayEditValidationTests {
   }
 
   static let badUsers: [(String, String)] = [
-    ("", "user '' is empty"),
+    ("", "the user is empty"),
     ("relay user", "user 'relay user' must not contain whitespace or control characters"),
     ("relay\tuser", "user 'relay\tuser' must not contain whitespace or control characters"),
     ("relay:user", "user 'relay:user' must not contain ':'; Postfix splits 'user:password' at the first ':'"),

@@ -48,10 +48,12 @@ final class TempFolder {
     (try? FileManager.default.attributesOfItem(atPath: file(name)))?[.posixPermissions] as? Int
   }
 
-  /// Every file's name and bytes, to check that nothing changed.
+  /// Every file's name and bytes, to check that nothing changed (the empty write lock file
+  /// aside: a write attempt creates it and it stays).
   func snapshot() -> [String: [UInt8]] {
     var result: [String: [UInt8]] = [:]
-    for case let item as String in FileManager.default.enumerator(atPath: path) ?? .init() {
+    for case let item as String in FileManager.default.enumerator(atPath: path) ?? .init()
+    where !item.hasSuffix(".dms-relay.lock") {
       if let bytes = read(item) { result[item] = bytes }
     }
     return result

@@ -137,7 +137,7 @@ struct ConfigurationSourceTests {
   func unreadable() throws {
     let folder = try TempFolder()
     try folder.write("cfg/postfix-relaymap.cf/inner", "x")
-    #expect(throws: ConfigurationLoadError.unreadable(path: folder.file("cfg/postfix-relaymap.cf"), reason: "it is a folder")) {
+    #expect(throws: ConfigurationLoadError.notARegularFile(path: folder.file("cfg/postfix-relaymap.cf"), kind: "a folder")) {
       try source(folder, configDirectory: folder.file("cfg")).load()
     }
   }
@@ -192,7 +192,8 @@ struct LoadedConfigurationPlanTests {
     #expect(throws: EditError.envInlineInCompose(composeFile: compose, service: "mailserver", key: "RELAY_HOST")) {
       try loaded.plan([.setEnv(key: "RELAY_HOST", value: "x")])
     }
-    #expect(throws: EditError.envInlineInCompose(composeFile: compose, service: "mailserver", key: "RELAY_PORT")) {
+    // Not inline and no env_file: there is no env file to write (issue 11 §13).
+    #expect(throws: EditError.noEnvFileInCompose(composeFile: compose, service: "mailserver", key: "RELAY_PORT")) {
       try loaded.plan([.setEnv(key: "RELAY_PORT", value: "587")])
     }
     #expect(EditError.envInlineInCompose(composeFile: "c.yaml", service: "m", key: "K").description
