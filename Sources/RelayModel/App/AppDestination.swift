@@ -3,7 +3,7 @@
 ///
 /// The flow is browse → dialog → confirm → writing → result; a failure is a `notice` with
 /// `isError`, never a crash.
-public enum AppDestination: Hashable, Sendable {
+public enum AppDestination: Equatable, Sendable {
   case dialog(Dialog)
   case confirm(Confirmation)
   /// Typing a filter after `/`; `previous` comes back on Esc.
@@ -14,4 +14,6 @@ public enum AppDestination: Hashable, Sendable {
   /// The runner is performing this plan.
   case writing(WritePlan)
   case notice(Notice)
+  /// The setup wizard, a child feature: its keys and results go to `WizardReducer`.
+  case wizard(WizardState)
 }

@@ -3,6 +3,8 @@
 public enum AppEffect: Hashable, Sendable {
   /// Write the plan with `FileStore` (atomic, with backups, refusing changed files).
   case write(WritePlan)
+  /// Read the configuration again (after the wizard wrote it); answered by `.reloaded`.
+  case reload
   /// Restore the terminal and exit.
   case quit
 }

@@ -4,8 +4,9 @@ extension AppState {
   /// The detected version is previewed; without one, the newest family is, and the status
   /// line says why and that `v` changes it. When a setup-wide failure stops mail (the demo's
   /// "no outbound mail will leave"), the UI opens on the Routing screen, whose banner says
-  /// so first.
-  public static func opening(_ loaded: LoadedConfiguration, size: Size) -> AppState {
+  /// so first. With `offeringSetup` (no relay configured at all) the wizard's offer comes
+  /// first, over the screens.
+  public static func opening(_ loaded: LoadedConfiguration, size: Size, offeringSetup: Bool = false) -> AppState {
     var status: StatusMessage?
     let version: DMSVersion
     if let detected = loaded.version {
@@ -27,6 +28,7 @@ extension AppState {
         state.status = StatusMessage("mail will not go where the files say: see the banner (i lists every diagnostic)", .error)
       }
     }
+    if offeringSetup { state.destination = .wizard(WizardState(loaded: loaded, size: size, offering: true)) }
     return state
   }
 }

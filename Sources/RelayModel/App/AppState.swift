@@ -3,7 +3,7 @@
 /// the screens.
 ///
 /// The UI only draws this and forwards keys; every decision is made by
-/// `reduce(into:action:)`, which is tested without a terminal.
+/// `AppReducer.reduce(into:action:)`, which is tested without a terminal.
 public struct AppState: Sendable {
   public var tab: Tab = .domains
   /// Selection and scroll of each tab's list.
@@ -23,6 +23,10 @@ public struct AppState: Sendable {
   public var status: StatusMessage?
   public internal(set) var writeResult: WriteResult?
   public internal(set) var size: Size
+  /// How the setup wizard ended, once it has (`setup`, or the offer on first start).
+  public internal(set) var setupOutcome: WizardOutcome?
+  /// True for `dms-relay setup`: the session ends when the wizard does.
+  public internal(set) var endsWithSetup = false
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

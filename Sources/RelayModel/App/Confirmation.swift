@@ -14,6 +14,9 @@ public struct Confirmation: Hashable, Sendable {
   public var lines: [String]
   public var question: String
 
+  /// The question as the prompt box draws it.
+  public var text: PromptText { PromptText(title: title, lines: lines, question: question) }
+
   static func write(_ plan: WritePlan) -> Confirmation {
     var lines: [String] = []
     for file in plan.files where file.isChange {

@@ -38,7 +38,7 @@ extension Dialog {
     case .address:
       if field.text.isEmpty { return "is empty" }
       return SenderAddress(field.text) == nil ? "needs the form user@domain or @domain" : nil
-    case .optOut, .revealPassword:
+    case .optOut, .revealPassword, .region:
       return nil
     }
   }

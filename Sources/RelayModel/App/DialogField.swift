@@ -1,7 +1,13 @@
-/// One input of a dialog: a text field or a toggle, with the reason it is invalid.
+/// One input of a dialog or a wizard step: a text field or a toggle, with the reason it is
+/// invalid.
+///
+/// A pre-filled value (a default port, a provider's fixed user name) is *pristine*: the
+/// first key typed replaces it, so the admin never has to delete a suggestion first.
 public struct DialogField: Hashable, Sendable {
   public enum Name: Hashable, Sendable {
     case domain, host, port, optOut, user, password, revealPassword, address
+    /// The Amazon SES region (wizard).
+    case region
     /// A relay environment variable (`RELAY_HOST` …).
     case env(String)
   }
@@ -51,6 +57,13 @@ public struct DialogField: Hashable, Sendable {
 
   /// The problem to show next to the field now.
   public var visibleProblem: String? { isTouched || !text.isEmpty ? problem : nil }
+
+  /// Replaces the text with a suggestion, unless the admin typed here already.
+  mutating func suggest(_ text: String) {
+    guard !isTouched else { return }
+    self.text = text
+    isPristine = !text.isEmpty
+  }
 
   /// Applies one typed key; returns false when the key is not for the field.
   mutating func type(_ key: Key) -> Bool {

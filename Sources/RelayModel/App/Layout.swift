@@ -9,16 +9,30 @@ public struct Layout: Hashable, Sendable {
   public var detailRows: Int
   public var listRows: Int
 
+  /// Rows outside the body: title bar, tab bar, status line, key bar.
+  static let chromeRows = 4
+  /// The body never counts fewer rows than this (below 60×16 the notice is drawn anyway).
+  static let smallestBody = 3
+  /// The banner takes at most a quarter of the body, and at least two rows.
+  static let bannerShare = 4
+  static let smallestBanner = 2
+  /// The detail pane takes two fifths of what the banner leaves, within these bounds.
+  static let detailRowRange = 5...12
+
   public static let titleRow = 0
   public static let tabRow = 1
   public static let bannerTop = 2
 
   public init(size: Size, banner: Diagnostic?, hasDetail: Bool) {
     self.size = size
-    let body = max(size.rows - 4, 3)
-    let banner = banner.map { Banner.lines(for: $0, width: size.columns, limit: max(2, body / 4)).count } ?? 0
+    let body = max(size.rows - Self.chromeRows, Self.smallestBody)
+    let banner =
+      banner.map {
+        Banner.lines(for: $0, width: size.columns, limit: max(Self.smallestBanner, body / Self.bannerShare)).count
+      } ?? 0
     bannerRows = banner
-    detailRows = hasDetail ? max(5, min(12, (body - banner) * 2 / 5)) : 0
+    let detail = (body - banner) * 2 / 5
+    detailRows = hasDetail ? max(Self.detailRowRange.lowerBound, min(Self.detailRowRange.upperBound, detail)) : 0
     listRows = max(1, body - banner - 1 - detailRows)
   }
 

@@ -1,4 +1,4 @@
-/// How a text field takes a key, shared by the App's dialogs and the wizard: typing over a
+/// How a text field (`DialogField`, in dialogs and the wizard) takes a key: typing over a
 /// pristine (suggested) value replaces it, Backspace deletes, Ctrl-U clears.
 enum TextEditing {
   /// Applies `key` to `text`; returns false when the key is not a text-editing key.

@@ -2,11 +2,11 @@
 /// and — unless all mail goes through it — the sender domains routed there.
 public struct RelayGroup: Hashable, Sendable {
   public var providerIndex: Int
-  public var region: WizardField
-  public var host: WizardField
-  public var port: WizardField
-  public var user: WizardField
-  public var password: WizardField
+  public var region: DialogField
+  public var host: DialogField
+  public var port: DialogField
+  public var user: DialogField
+  public var password: DialogField
   /// Show the password in clear (Ctrl-R).
   public var revealsPassword: Bool
   /// Picked on the domains step, in the order the files name them.
@@ -15,11 +15,11 @@ public struct RelayGroup: Hashable, Sendable {
   public init(providerIndex: Int = 0) {
     let provider = Provider.all[providerIndex]
     self.providerIndex = providerIndex
-    region = WizardField("Region")
-    host = WizardField("Host")
-    port = WizardField("Port", text: String(provider.port))
-    user = WizardField("User name", text: provider.suggestedUsername)
-    password = WizardField("Password", isSecret: true)
+    region = DialogField(.region, label: "Region")
+    host = DialogField(.host, label: "Host")
+    port = DialogField(.port, label: "Port", text: String(provider.port))
+    user = DialogField(.user, label: "User name", text: provider.suggestedUsername)
+    password = DialogField(.password, label: "Password", isSecret: true)
     revealsPassword = false
     domains = []
   }

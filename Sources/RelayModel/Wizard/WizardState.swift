@@ -1,10 +1,10 @@
 /// Everything the setup wizard shows, as one value (issue 6).
 ///
-/// Like `AppState`, the terminal only draws this and forwards keys; every decision is made
-/// by `reduce(into:action:)` for the wizard, which is tested without a terminal. Planning
-/// is pure (the `Planner` runs the engine in memory), so the reducer computes the plan
-/// itself; only writing is an effect.
-public struct WizardState: Sendable {
+/// It is a child of `AppState` (`AppDestination.wizard`), for `dms-relay setup` and the offer
+/// on first start. The terminal only draws it and forwards keys; every decision is made by
+/// `WizardReducer`, which is tested without a terminal. Planning is pure (the `Planner` runs
+/// the engine in memory), so the reducer computes the plan itself; only writing is an effect.
+public struct WizardState: Equatable, Sendable {
   /// A question over the current step.
   public enum Prompt: Hashable, Sendable {
     /// "Leave without writing anything?"
@@ -13,25 +13,14 @@ public struct WizardState: Sendable {
     case write
   }
 
-  /// The last thing the wizard has to say, shown above the key bar.
-  public struct Message: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case info, success, warning, error }
-    public var text: String
-    public var kind: Kind
-
-    public init(_ text: String, _ kind: Kind = .info) {
-      self.text = text
-      self.kind = kind
-    }
-  }
-
   public let loaded: LoadedConfiguration
   /// The sender domains the files name, to pick from.
   public let knownDomains: [String]
   public internal(set) var step: WizardStep
   public internal(set) var size: Size
   public internal(set) var prompt: Prompt?
-  public internal(set) var message: Message?
+  /// The last thing the wizard has to say, shown above the key bar.
+  public internal(set) var message: StatusMessage?
   /// Set when Next was refused: every field shows its problem from then on.
   public internal(set) var showsAllProblems = false
 
@@ -58,14 +47,19 @@ public struct WizardState: Sendable {
     step = offering ? .offer : .folder
     var choices: [DMSVersion] = []
     if let detected = loaded.version { choices.append(detected) }
-    for name in ["11.3.1", "13.3.1", "14.0.0", "15.1.0", "edge", "latest"] {
+    for name in Self.offeredVersions {
       let version = try! DMSVersion.parse(name)
       if !choices.contains(where: { $0.name == version.name }) { choices.append(version) }
     }
     versionChoices = choices
-    versionIndex = loaded.version == nil ? choices.firstIndex { $0.name == "15.1.0" }! : 0
+    versionIndex = loaded.version == nil ? choices.firstIndex { $0.name == Self.undetectedDefault }! : 0
     knownDomains = Planner(configuration: loaded.configuration, version: choices[0]).knownDomains
   }
+
+  /// One release per family, then the moving tags, for the version step.
+  static let offeredVersions = ["11.3.1", "13.3.1", "14.0.0", "15.1.0", "edge", "latest"]
+  /// Preselected when no version was detected: the newest release.
+  static let undetectedDefault = "15.1.0"
 
   public var version: DMSVersion { versionChoices[versionIndex] }
   public var currentGroup: RelayGroup { groups[group] }
@@ -115,57 +109,6 @@ public struct WizardState: Sendable {
       }
       return intent
     }
-  }
-
-  // MARK: - Fields and focus
-
-  /// The text fields of the step, in Tab order; on the provider step the list comes first.
-  public enum FieldID: Hashable, Sendable { case region, host, port, user, password }
-
-  public var fields: [FieldID] {
-    switch step {
-    case .provider:
-      var result: [FieldID] = []
-      if currentGroup.provider.needsRegion { result.append(.region) }
-      if currentGroup.provider.needsHost { result.append(.host) }
-      return result + [.port]
-    case .credentials: return [.user, .password]
-    default: return []
-    }
-  }
-
-  /// How many stops Tab cycles through: the provider list plus its fields, or the fields.
-  var focusCount: Int { step == .provider ? fields.count + 1 : fields.count }
-
-  /// The text field with the focus, if any.
-  public var focusedField: FieldID? {
-    let list = fields
-    let index = step == .provider ? focus - 1 : focus
-    return index >= 0 && index < list.count ? list[index] : nil
-  }
-
-  public func field(_ id: FieldID) -> WizardField {
-    switch id {
-    case .region: return currentGroup.region
-    case .host: return currentGroup.host
-    case .port: return currentGroup.port
-    case .user: return currentGroup.user
-    case .password: return currentGroup.password
-    }
-  }
-
-  /// The problem of a field as the admin types (hidden on an untouched, empty field).
-  public func problem(_ id: FieldID) -> String? {
-    let problem: String?
-    switch id {
-    case .region: problem = currentGroup.regionProblem
-    case .host: problem = currentGroup.hostProblem
-    case .port: problem = currentGroup.portProblem
-    case .user: problem = currentGroup.userProblem
-    case .password: problem = currentGroup.passwordProblem
-    }
-    let field = field(id)
-    return showsAllProblems || field.isTouched || !field.text.isEmpty ? problem : nil
   }
 
   /// Why Next is disabled on this step; nil when it is enabled.

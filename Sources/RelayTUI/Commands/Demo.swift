@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
         configDirectory: "\(folder)/\(DemoConfiguration.configDirectory)",
         composeFile: "\(folder)/\(DemoConfiguration.composeFile)", baseDirectory: folder)
       let loaded = try source.load()
-      UISession.run(loaded)
+      try UISession.run(.opening(loaded, size: UISession.initialSize), load: { try source.load() })
       print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
     }
   }

@@ -68,7 +68,7 @@ struct Setup: ParsableCommand {
       // The interactive wizard (Sources/RelayTUI/Wizard); abandoning it exits 1.
       try reportingErrors {
         try WizardSession.requireTerminal()
-        if case .abandoned = WizardSession.run(try config.load()) { throw ExitCode(1) }
+        if case .abandoned = try WizardSession.run(try config.load()) { throw ExitCode(1) }
       }
       return
     }

@@ -23,12 +23,13 @@ struct UI: ParsableCommand {
   func run() throws {
     try reportingErrors {
       try UISession.requireTerminal()
-      var loaded = try config.load()
-      // Setup wizard hook (Sources/RelayTUI/Wizard): offered first when no relay is configured.
-      if WizardSession.hasNoRelay(loaded), case .written = WizardSession.run(loaded, offering: true) {
-        loaded = try config.load()
-      }
-      UISession.run(loaded)
+      let loaded = try config.load()
+      // The setup wizard is offered first when no relay is configured; after it writes, the
+      // runner reads the files again (`.reload`).
+      let config = self.config
+      try UISession.run(
+        .opening(loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded)),
+        load: { try config.load() })
     }
   }
 }
@@ -45,9 +46,15 @@ enum UISession {
     }
   }
 
-  static func run(_ loaded: LoadedConfiguration) {
-    var runner = Runner(state: .opening(loaded, size: Size(rows: 24, columns: 80)))
-    let final = runner.run()
+  /// Until the first resize tells the real one.
+  static let initialSize = Size(rows: 24, columns: 80)
+
+  /// Runs the UI from `state`; prints how the wizard ended (when it ran), then what the
+  /// session left unsaved or wrote.
+  static func run(_ state: AppState, load: @escaping () throws -> LoadedConfiguration) throws {
+    var runner = Runner(state: state, load: load)
+    let final = try runner.run()
+    if let outcome = final.setupOutcome { WizardSession.report(outcome) }
     if final.hasUnsavedChanges {
       print("dms-relay: quit with \(final.workspace.edits.count) unsaved change(s); nothing was written")
     }

@@ -6,9 +6,11 @@ import RelayModel
 /// the same cells (what the `Grid` tests rely on).
 enum AppScreen {
   static func render<S: Surface>(_ state: AppState, into surface: inout S) {
+    if case .wizard(let wizard)? = state.destination { return WizardScreen.render(wizard, into: &surface) }
     guard !state.size.isTooSmall else {
-      TooSmallNotice.render(state, into: &surface)
-      return
+      var question: PromptText?
+      if case .confirm(let confirmation)? = state.destination { question = confirmation.text }
+      return TooSmallNotice.render(leaving: "press q to quit", question: question, into: &surface)
     }
     TitleBar.render(state, into: &surface)
     TabBar.render(state, into: &surface)
@@ -23,14 +25,14 @@ enum AppScreen {
     KeyBar.render(state.keyHints, row: state.layout.keyBarRow, into: &surface)
     switch state.destination {
     case .dialog(let dialog)?: DialogView.render(dialog, state: state, into: &surface)
-    case .confirm(let confirmation)?: ConfirmView.render(confirmation, into: &surface)
+    case .confirm(let confirmation)?: PromptView.render(confirmation.text, into: &surface)
     case .help?: HelpOverlay.render(into: &surface)
     case .diagnostics(let scroll)?: DiagnosticsOverlay.render(state, scroll: scroll, into: &surface)
     case .notice(let notice)?: NoticeView.render(notice, into: &surface)
     case .writing(let plan)?:
       NoticeView.render(
         Notice(title: "Writing", lines: ["Writing \(plan.files.filter(\.isChange).count) file(s)…"]), into: &surface)
-    case .filter?, nil:
+    case .filter?, .wizard?, nil:
       break
     }
   }

@@ -2,9 +2,12 @@ import RelayModel
 
 /// `i`: every diagnostic of the selected version, with its location and fix.
 enum DiagnosticsOverlay {
+  /// Wide enough for a diagnostic and its fix on one line each, where the terminal allows.
+  static let widest = 100
+
   static func render<S: Surface>(_ state: AppState, scroll: Int, into surface: inout S) {
     let preview = state.preview
-    let box = Overlay.centred(width: 100, height: surface.size.rows - 2, in: surface.size)
+    let box = Overlay.centred(width: widest, height: surface.size.rows - 2, in: surface.size)
     let title = "Diagnostics on DMS \(state.version.name): \(preview.errorCount) error(s), \(preview.warningCount) warning(s)"
     surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: title)
     var pane = DetailPane.Builder(width: box.innerWidth + 2)

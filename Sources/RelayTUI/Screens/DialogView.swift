@@ -4,13 +4,18 @@ import RelayModel
 /// under it, the password masked unless revealed, and the live route for `t`.
 enum DialogView {
   static let labelWidth = 20
+  /// The dialog box's width on a wide terminal; the typed value's and the live route's.
+  static let boxWidth = 76
+  static let widestInput = 40
+  static let narrowestInput = 8
+  static let widestRoute = 72
 
   static func render<S: Surface>(_ dialog: Dialog, state: AppState, into surface: inout S) {
-    let resultLines = routeLines(dialog, state: state, width: min(surface.size.columns - 6, 72))
+    let resultLines = routeLines(dialog, state: state, width: min(surface.size.columns - 6, widestRoute))
     let height = 2 + 1 + dialog.fields.count * 2 + resultLines.count + 2
-    let box = Overlay.centred(width: 76, height: height, in: surface.size)
+    let box = Overlay.centred(width: boxWidth, height: height, in: surface.size)
     surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: dialog.title)
-    let inputWidth = max(min(box.innerWidth - labelWidth - 1, 40), 8)
+    let inputWidth = max(min(box.innerWidth - labelWidth - 1, widestInput), narrowestInput)
     var row = box.top + 2
     for (index, field) in dialog.fields.enumerated() {
       guard row + 1 < box.top + box.height - 1 else { break }

@@ -25,14 +25,7 @@ enum StatusLine {
     }
     if let status = state.status, !status.text.isEmpty {
       spans.append(Span("  │ ", .dim))
-      let style: Style
-      switch status.kind {
-      case .info: style = .normal
-      case .success: style = .ok
-      case .warning: style = .warning
-      case .error: style = .error
-      }
-      spans.append(Span(status.text, style))
+      spans.append(Span(status.text, .status(status.kind)))
     }
     surface.put(spans, at: Point(row: row, column: 0), width: width)
   }

@@ -7,35 +7,45 @@ import RelayModel
   import Darwin
 #endif
 
-/// The event loop: draws the state, reads a key, sends it to `reduce(into:action:)`,
-/// performs the effects it returns and sends their results back as actions.
+/// The one event loop, for the UI and the setup wizard alike (the wizard is a child of
+/// the app's state): draws the state, reads a key, sends it to `AppReducer`, performs the
+/// effects it returns and sends their results back as actions.
 ///
 /// The terminal is restored however the loop ends: `quit`, a thrown error (the `defer`),
-/// or a signal (Ctrl-C, SIGTERM, a crash: handlers in the shim call `endwin` first).
+/// or a signal (Ctrl-C, SIGTERM, a crash: handlers in the shim call `endwin` first; nothing
+/// is written unless the admin confirmed).
 struct Runner {
   var state: AppState
   var fileStore = FileStore()
+  /// Reads the configuration again, for `.reload` (after the wizard wrote it).
+  let load: () throws -> LoadedConfiguration
 
-  init(state: AppState) { self.state = state }
+  init(state: AppState, load: @escaping () throws -> LoadedConfiguration) {
+    self.state = state
+    self.load = load
+  }
 
-  /// Runs until the admin quits; returns the final state.
-  mutating func run() -> AppState {
+  /// Runs until the admin quits or `setup` ends; returns the final state. Throws when the
+  /// configuration cannot be read again.
+  mutating func run() throws -> AppState {
     let session = TerminalSession.start()
     defer { session.stop() }
     let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
 
-    var pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+    var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
     while true {
       while !pending.isEmpty {
         switch pending.removeFirst() {
         case .quit:
           return state
+        case .reload:
+          pending += AppReducer.reduce(into: &state, action: .reloaded(try load()))
         case .write(let plan):
           draw(attributes, asciiOnly)  // shows "writing…" while the files are written
           let result: Result<[FileStore.Receipt], WriteError>
           do { result = .success(try fileStore.write(plan)) } catch { result = .failure(error) }
-          pending += reduce(into: &state, action: .writeFinished(result))
+          pending += AppReducer.reduce(into: &state, action: .writeFinished(result))
         }
       }
       draw(attributes, asciiOnly)
@@ -44,11 +54,11 @@ struct Runner {
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
       switch event {
       case .resize:
-        pending = reduce(into: &state, action: .resized(Self.terminalSize()))
+        pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
       case .key(.control("l")):
         dr_clear()
       case .key(let key):
-        pending = reduce(into: &state, action: .keyPressed(key))
+        pending = AppReducer.reduce(into: &state, action: .keyPressed(key))
       }
     }
   }
@@ -60,6 +70,9 @@ struct Runner {
     dr_refresh()
   }
 
+  /// F1 to F12.
+  static let functionKeyCount = 12
+
   static func terminalSize() -> Size { Size(rows: Int(dr_lines()), columns: Int(dr_cols())) }
 
   /// The curses key codes, read through the shim.
@@ -69,7 +82,7 @@ struct Runner {
       dr_key_home(): .home, dr_key_end(): .end, dr_key_ppage(): .pageUp, dr_key_npage(): .pageDown,
       dr_key_backspace(): .backspace, dr_key_dc(): .delete, dr_key_btab(): .backTab, dr_key_enter(): .enter,
     ]
-    for n in 1...12 { keys[dr_key_f(Int32(n))] = .function(n) }
+    for n in 1...functionKeyCount { keys[dr_key_f(Int32(n))] = .function(n) }
     return KeyMap(functionKeys: keys, resizeCode: dr_key_resize())
   }
 }

@@ -6,7 +6,7 @@ internal import CNcurses
   import Darwin
 #endif
 
-/// A curses session as both event loops (the App's `Runner` and the wizard's) start it:
+/// A curses session as the `Runner` starts it:
 /// the locale, the signal handlers that restore the terminal on Ctrl-C, SIGTERM or a crash,
 /// curses itself, and the colour mode (`NO_COLOR` honoured, monochrome without colours).
 struct TerminalSession {

@@ -32,6 +32,21 @@ struct BrowseTests {
     store.send(.right) { $0.tab = .domains }
     store.send(.left) { $0.tab = .changes }
     store.send(.character("4")) { $0.tab = .routing }
+    // Ctrl-B is Back: the previous screen, as in the wizard it is the previous step.
+    store.send(.control("b")) { $0.tab = .credentials }
+    store.send(.backTab) { $0.tab = .relays }
+    store.send(.character("h")) { $0.tab = .domains }
+    store.send(.character("l")) { $0.tab = .relays }
+  }
+
+  @Test("Space and Ctrl-F page down; g and G go to the first and last row; Ctrl-B does not page")
+  func pagingKeys() {
+    var store = AppTestStore(AppFixture.state(AppFixture.manyDomains(1000)))
+    store.send(.character(" ")) { $0.positions[.domains] = ListPosition(selected: 10, scroll: 0) }
+    store.send(.control("f")) { $0.positions[.domains] = ListPosition(selected: 20, scroll: 10) }
+    store.send(.character("G")) { $0.positions[.domains] = ListPosition(selected: 999, scroll: 989) }
+    store.send(.character("g")) { $0.positions[.domains] = ListPosition(selected: 0, scroll: 0) }
+    store.send(.control("b")) { $0.tab = .changes }
   }
 
   @Test("arrows and j/k move within the list and stop at its ends")
@@ -166,8 +181,8 @@ struct BrowseTests {
   func keyHints() {
     var state = AppFixture.demoState()
     #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "/", "v", "i", "?", "q"])
-    _ = reduce(into: &state, action: .keyPressed(.character("x")))
-    _ = reduce(into: &state, action: .keyPressed(.character("5")))
+    _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("x")))
+    _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("5")))
     #expect(state.keyHints.map(\.key) == ["↑↓", "v", "w", "u", "i", "?", "q"])
   }
 }

@@ -37,11 +37,12 @@ struct WizardWalkTests {
     #expect(state.prompt == nil)
 
     let receipts = [FileStore.Receipt(path: "/m.env", backupPath: "/m.env.bak", created: false, notes: [])]
-    #expect(reduce(into: &state, action: .writeFinished(.success(receipts))) == [])
+    #expect(state.send(.writeFinished(.success(receipts))) == [])
     #expect(state.step == .done)
     let nextSteps = try #require(planned.plan?.nextSteps)
     #expect(nextSteps.first?.contains("recreate the container") == true)
-    #expect(state.press(.enter) == [.finish(.written(receipts, nextSteps: nextSteps))])
+    #expect(state.press(.enter) == [.quit])
+    #expect(state.setupOutcome == .written(receipts, nextSteps: nextSteps))
   }
 
   @Test("Back (Ctrl-B) walks from the plan to the folder, keeping the answers")
@@ -84,7 +85,9 @@ struct WizardWalkTests {
   func offer() {
     var state = WizardFixture.state(offering: true)
     #expect(state.step == .offer)
-    #expect(state.press(.character("n")) == [.finish(.declined)])
+    #expect(state.press(.character("n")) == [])
+    #expect(state.setupOutcome == .declined)
+    #expect(state.app.destination == nil)
     state = WizardFixture.state(offering: true)
     #expect(state.press(.character("y")) == [])
     #expect(state.step == .folder)
@@ -115,7 +118,8 @@ struct WizardAbandonTests {
     #expect(state.step == step)
     state.press(.escape)
     let effects = state.press(.character("y"))
-    #expect(effects == [.finish(.abandoned)])
+    #expect(effects == [.quit])
+    #expect(state.setupOutcome == .abandoned)
     #expect(!effects.contains { if case .write = $0 { return true } else { return false } })
   }
 
@@ -138,9 +142,9 @@ struct WizardAbandonTests {
     state.type("pw")
     state.press(.enter, .enter, .character("y"))
     let error = WriteError.fileChangedOnDisk("/m.env")
-    _ = reduce(into: &state, action: .writeFinished(.failure(error)))
+    state.send(.writeFinished(.failure(error)))
     #expect(state.step == .plan)
-    #expect(state.message == WizardState.Message("nothing was written: \(error.description)", .error))
+    #expect(state.message == StatusMessage("nothing was written: \(error.description)", .error))
   }
 }
 
@@ -250,7 +254,7 @@ struct WizardValidationTests {
   func noFolder() {
     var loaded = WizardFixture.loaded()
     loaded.configDirectory = nil
-    var state = WizardState(loaded: loaded, size: Size(rows: 24, columns: 80))
+    var state = WizardStore(loaded: loaded, size: Size(rows: 24, columns: 80))
     state.press(.enter)
     #expect(state.step == .folder)
     #expect(state.message?.text.hasPrefix("no config folder found") == true)
@@ -333,7 +337,7 @@ struct WizardPlanTests {
 
   @Test("plan step scrolls within the report", arguments: [Size(rows: 24, columns: 80), Size(rows: 16, columns: 60)])
   func scroll(size: Size) throws {
-    var state = WizardState(loaded: WizardFixture.loaded(), size: size)
+    var state = WizardStore(loaded: WizardFixture.loaded(), size: size)
     state.walkToCredentials(goal: .allMail)
     state.type("pw")
     state.press(.enter)
@@ -351,13 +355,14 @@ struct WizardPlanTests {
     let sasl = "[smtp.sendgrid.net]:587 apikey:pw\n"
     loaded.configuration.saslPasswords = SaslPasswordFile(bytes: Array(sasl.utf8))
     loaded.originals["/cfg/postfix-sasl-password.cf"] = Array(sasl.utf8)
-    var state = WizardState(loaded: loaded, size: Size(rows: 24, columns: 80))
+    var state = WizardStore(loaded: loaded, size: Size(rows: 24, columns: 80))
     state.walkToCredentials(goal: .allMail)
     state.type("pw")
     state.press(.enter)
     #expect(state.planned?.changesNothing == true)
     #expect(state.press(.enter) == [])
     #expect(state.step == .done)
-    #expect(state.press(.enter) == [.finish(.unchanged)])
+    #expect(state.press(.enter) == [.quit])
+    #expect(state.setupOutcome == .unchanged)
   }
 }

@@ -38,10 +38,10 @@ enum ScreenFixture {
   }
 
   static func press(_ state: inout AppState, _ keys: Key...) {
-    for key in keys { _ = reduce(into: &state, action: .keyPressed(key)) }
+    for key in keys { _ = AppReducer.reduce(into: &state, action: .keyPressed(key)) }
   }
 
   static func type(_ state: inout AppState, _ text: String) {
-    for character in text { _ = reduce(into: &state, action: .keyPressed(.character(character))) }
+    for character in text { _ = AppReducer.reduce(into: &state, action: .keyPressed(.character(character))) }
   }
 }

@@ -102,6 +102,70 @@ struct WizardEndToEndTests {
     #expect(!FileManager.default.fileExists(atPath: "\(root)/\(config)/postfix-sasl-password.cf"))
   }
 
+  /// `dms-relay` (the UI) on a checkout with no relay at all, so the wizard is offered first.
+  func startUI(_ root: String) throws -> TmuxSession {
+    try "ONE=1\n".write(toFile: "\(root)/mailserver.env", atomically: true, encoding: .utf8)
+    let script = "\"$0\" \"$@\"; echo \"\(Self.statusMarker)$?\""
+    return try TmuxSession(
+      ["sh", "-c", script, EndToEnd.binary, "--config-dir", config, "--env-file", "mailserver.env", "--dms-version", "13.3.1"],
+      in: root, columns: 80, rows: 24)
+  }
+
+  @Test("first start without a relay: n declines the offer and the screens open")
+  func offerDeclined() throws {
+    let root = try EndToEnd.checkout(of: "relay-host-with-port")
+    let session = try startUI(root)
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    try session.waitFor("No relay is configured. Run the setup wizard? (y/n)")
+    try session.waitFor("y  Run the wizard")
+    try session.press("n")
+    try session.waitFor("1 Domains 2")
+    try session.press("q")
+    #expect(try exitStatus(session) == 0)
+    #expect(EndToEnd.read("\(root)/mailserver.env") == "ONE=1\n")
+  }
+
+  @Test("first start: the wizard writes, then the screens open on the files read again, in the same session")
+  func offerAcceptedThenUI() throws {
+    let root = try EndToEnd.checkout(of: "relay-host-with-port")
+    let session = try startUI(root)
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    try session.waitFor("Run the setup wizard? (y/n)")
+    try session.press("y")
+    try session.waitFor("Step 1 of 7 · Config folder and environment")
+    try session.press("Enter")
+    try session.waitFor("Step 2 of 7")
+    try session.press("Enter")
+    try session.waitFor("Step 3 of 7")
+    try session.press("Enter")
+    try session.waitFor("Step 4 of 7")
+    try session.press("Enter")
+    try session.waitFor("Step 5 of 7 · Credentials")
+    try session.type("SG.first-start")
+    try session.press("Enter")
+    try session.waitFor("Step 6 of 7 · The plan")
+    try session.press("Enter")
+    try session.waitFor("Write 2 file(s)?")
+    try session.press("y")
+    try session.waitFor("Step 7 of 7 · Done")
+    try session.press("Enter")
+    // The UI, on what the wizard wrote: the relay from the env file and its credentials.
+    try session.waitFor("1 Domains 2")
+    try session.press("2")
+    try session.waitFor("[smtp.sendgrid.net]:587")
+    try session.press("q")
+    #expect(try exitStatus(session) == 0)
+    let screen = try session.capture()
+    #expect(screen.contains("docker-data/dms/config/postfix-sasl-password.cf"))
+    #expect(EndToEnd.read("\(root)/\(config)/postfix-sasl-password.cf") == "[smtp.sendgrid.net]:587 apikey:SG.first-start\n")
+  }
+
   /// `dms-relay preview` on the checkout (no terminal needed).
   func preview(_ root: String) throws -> String {
     let process = Process()

@@ -18,22 +18,24 @@ struct WizardScreenTests {
       originals: ["/demo/mailserver.env": Array(env.utf8)])
   }
 
-  static func state(_ size: Size = Size(rows: 24, columns: 80), offering: Bool = false) -> WizardState {
-    WizardState(loaded: loaded(), size: size, offering: offering)
+  /// The app with the wizard open, as `setup` (or the first start's offer) runs it.
+  static func state(_ size: Size = Size(rows: 24, columns: 80), offering: Bool = false) -> AppState {
+    offering ? .opening(loaded(), size: size, offeringSetup: true) : .setup(loaded(), size: size)
   }
 
-  static func draw(_ state: WizardState) -> Grid {
+  /// Drawn as the runner draws it: the app's screen, which is the wizard's while it is open.
+  static func draw(_ state: AppState) -> Grid {
     var grid = Grid(size: state.size)
-    WizardScreen.render(state, into: &grid)
+    AppScreen.render(state, into: &grid)
     return grid
   }
 
-  static func press(_ state: inout WizardState, _ keys: Key...) {
-    for key in keys { _ = reduce(into: &state, action: .keyPressed(key)) }
+  static func press(_ state: inout AppState, _ keys: Key...) {
+    for key in keys { _ = AppReducer.reduce(into: &state, action: .keyPressed(key)) }
   }
 
-  static func type(_ state: inout WizardState, _ text: String) {
-    for character in text { _ = reduce(into: &state, action: .keyPressed(.character(character))) }
+  static func type(_ state: inout AppState, _ text: String) {
+    for character in text { _ = AppReducer.reduce(into: &state, action: .keyPressed(.character(character))) }
   }
 
   @Test("the offer on first start")
@@ -140,6 +142,8 @@ struct WizardScreenTests {
     #expect(grid.text.contains("Write 2 file(s)?"))
     #expect(grid.text.contains("create /demo/config/postfix-sasl-password.cf"))
     #expect(grid.text.contains("change /demo/mailserver.env"))
+    // The same prompt box as the UI's confirmations.
+    #expect(grid.text.contains("│  y  write   n  not now"))
   }
 
   @Test("done: what was written and what to do next")
@@ -149,7 +153,7 @@ struct WizardScreenTests {
     Self.type(&state, "pw")
     Self.press(&state, .enter, .enter, .character("y"))
     let receipts = [FileStore.Receipt(path: "/demo/mailserver.env", backupPath: "/demo/mailserver.env.bak", created: false, notes: [])]
-    _ = reduce(into: &state, action: .writeFinished(.success(receipts)))
+    _ = AppReducer.reduce(into: &state, action: .writeFinished(.success(receipts)))
     let grid = Self.draw(state)
     #expect(grid.line(1) == " Step 7 of 7 · Done")
     #expect(grid.text.contains("wrote /demo/mailserver.env (previous version: /demo/mailserver.env.bak)"))
@@ -166,6 +170,7 @@ struct WizardScreenTests {
     #expect(grid.text.contains("Leave the setup?"))
     #expect(grid.text.contains("Nothing will be written."))
     #expect(grid.line(23) == " y  Leave, write nothing  n  Stay")
+    #expect(grid.text.contains("│  y  leave   n  stay"))
   }
 
   @Test("below 60×16: the too-small notice", arguments: [Size(rows: 10, columns: 40), Size(rows: 15, columns: 80)])

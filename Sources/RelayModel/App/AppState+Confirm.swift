@@ -1,8 +1,8 @@
 extension AppState {
-  /// Keys while a yes/no question is open: `y` confirms, `n` or Esc cancels.
-  mutating func confirmKey(_ key: Key, _ confirmation: Confirmation) -> [AppEffect] {
-    switch key {
-    case .character("y"), .character("Y"):
+  /// A command while a yes/no question is open: `y` confirms, `n` or Esc cancels.
+  mutating func confirmCommand(_ command: KeyCommand?, _ confirmation: Confirmation) -> [AppEffect] {
+    switch command {
+    case .confirm?:
       switch confirmation.purpose {
       case .write(let plan):
         destination = .writing(plan)
@@ -15,7 +15,7 @@ extension AppState {
       case .quit:
         return [.quit]
       }
-    case .character("n"), .character("N"), .escape:
+    case .decline?:
       destination = nil
       status = StatusMessage(
         {

@@ -1,45 +1,42 @@
 extension AppState {
-  /// Keys while browsing a screen (no dialog or question open).
-  mutating func browseKey(_ key: Key) -> [AppEffect] {
+  /// A command while browsing a screen (no dialog or question open).
+  mutating func browse(_ command: KeyCommand) -> [AppEffect] {
     let page = max(layout.listRows - 1, 1)
-    switch key {
-    case .character(let c) where ("1"..."5").contains(c):
-      switchTab(to: Tab(rawValue: Int(String(c))!)!)
-    case .right, .tab, .character("l"):
-      switchTab(to: Tab(rawValue: tab.rawValue % Tab.allCases.count + 1)!)
-    case .left, .backTab, .character("h"):
-      switchTab(to: Tab(rawValue: (tab.rawValue + Tab.allCases.count - 2) % Tab.allCases.count + 1)!)
-    case .up, .character("k"): move { $0.move(by: -1, count: $1, height: $2) }
-    case .down, .character("j"): move { $0.move(by: 1, count: $1, height: $2) }
-    case .pageUp, .control("b"): move { $0.move(by: -page, count: $1, height: $2) }
-    case .pageDown, .control("f"), .character(" "): move { $0.move(by: page, count: $1, height: $2) }
-    case .home, .character("g"): move { $0.select(0, count: $1, height: $2) }
-    case .end, .character("G"): move { $0.select($1 - 1, count: $1, height: $2) }
-    case .character("a"): add()
-    case .character("e"), .enter: edit()
-    case .character("E"): openEnvironmentDialog()
-    case .character("d"), .delete: delete()
-    case .character("x"): toggleOptOut()
-    case .character("/"):
+    switch command {
+    case .showTab(let tab): switchTab(to: tab)
+    case .nextTab: switchTab(to: Tab(rawValue: tab.rawValue % Tab.allCases.count + 1)!)
+    case .previousTab: switchTab(to: Tab(rawValue: (tab.rawValue + Tab.allCases.count - 2) % Tab.allCases.count + 1)!)
+    case .lineUp: move { $0.move(by: -1, count: $1, height: $2) }
+    case .lineDown: move { $0.move(by: 1, count: $1, height: $2) }
+    case .pageUp: move { $0.move(by: -page, count: $1, height: $2) }
+    case .pageDown: move { $0.move(by: page, count: $1, height: $2) }
+    case .first: move { $0.select(0, count: $1, height: $2) }
+    case .last: move { $0.select($1 - 1, count: $1, height: $2) }
+    case .add: add()
+    case .edit: edit()
+    case .editEnvironment: openEnvironmentDialog()
+    case .delete: delete()
+    case .toggleOptOut: toggleOptOut()
+    case .startFilter:
       destination = .filter(previous: filter)
-    case .escape:
+    case .clearFilter:
       if !filter.isEmpty {
         filter = ""
         refilter()
         status = StatusMessage("filter cleared")
       }
-    case .character("v"): cycleVersion()
-    case .character("c"): cycleComparison()
-    case .character("t"):
+    case .cycleVersion: cycleVersion()
+    case .cycleComparison: cycleComparison()
+    case .routeAddress:
       let address = selectedIndex(.routing).map { derived.routes[$0].route.sender } ?? ""
       var dialog = Dialog.routeAddress(address.hasPrefix("@") ? "postmaster" + address : address)
       updateRoute(&dialog)
       destination = .dialog(dialog)
-    case .character("w"): requestWrite()
-    case .character("u"): undo()
-    case .character("?"), .function(1): destination = .help
-    case .character("i"): destination = .diagnostics(scroll: 0)
-    case .character("q"), .control("c"):
+    case .write: requestWrite()
+    case .undo: undo()
+    case .showHelp: destination = .help
+    case .showDiagnostics: destination = .diagnostics(scroll: 0)
+    case .quit:
       return requestQuit()
     default:
       break

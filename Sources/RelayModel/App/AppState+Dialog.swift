@@ -1,28 +1,30 @@
 extension AppState {
-  /// Keys while a dialog is open: typing edits the focused field, Tab/Shift-Tab (or the
-  /// arrows) move, Enter submits a valid dialog, Esc cancels, Ctrl-R reveals the password.
-  mutating func dialogKey(_ key: Key, _ dialog: inout Dialog) -> [AppEffect] {
-    switch key {
-    case .escape:
+  /// A command while a dialog is open: typing edits the focused field, Tab/Shift-Tab (or
+  /// the arrows) move, Enter submits a valid dialog, Esc cancels, Ctrl-R reveals the password.
+  mutating func dialogCommand(_ command: KeyCommand?, key: Key, _ dialog: inout Dialog) -> [AppEffect] {
+    switch command {
+    case .cancel?:
       destination = nil
       status = StatusMessage(dialog.kind == .routeAddress ? "" : "cancelled: nothing changed")
       return []
-    case .tab, .down:
+    case .nextField?:
       dialog.moveFocus(by: 1)
-    case .backTab, .up:
+    case .previousField?:
       dialog.moveFocus(by: -1)
-    case .control("r"):
+    case .revealPassword?:
       if let index = dialog.fields.firstIndex(where: { $0.name == .revealPassword }) {
         dialog.fields[index].isOn.toggle()
       }
-    case .enter:
+    case .submit?:
       return submit(&dialog)
-    default:
+    case .typeText?, .toggleField?, .clearField?:
       if dialog.fields.indices.contains(dialog.focus), dialog.fields[dialog.focus].type(key) {
         dialog.error = nil
         dialog.validate()
         if dialog.kind == .routeAddress { updateRoute(&dialog) }
       }
+    default:
+      break
     }
     destination = .dialog(dialog)
     return []

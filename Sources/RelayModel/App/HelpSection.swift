@@ -1,0 +1,8 @@
+/// The groups of the help overlay, in order.
+public enum HelpSection: String, CaseIterable, Hashable, Sendable {
+  case screens = "Screens and moving"
+  case changes = "Changes (pending until w)"
+  case preview = "Preview"
+  case dialogs = "Dialogs"
+  case leaving = "Leaving"
+}

@@ -1,0 +1,13 @@
+/// A fact about the state that decides whether a key shows on the key bar, or which label
+/// it shows (`KeyBarEntry`). States answer through `KeyConditionState`.
+public enum KeyCondition: Hashable, Sendable {
+  case hasPendingChanges
+  case filterIsActive
+  case focusIsOnToggle
+  case dialogCanRevealPassword
+  case dialogRoutesAddress
+  case nextIsBlocked
+  case planChangesNothing
+  case passwordIsRevealed
+  case promptIsLeave
+}
