@@ -10,6 +10,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     .systemLibrary(
@@ -20,10 +22,26 @@ let package = Package(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    // libresolv's MX lookup (res_nquery, ns_initparse) for `check`'s name resolution.
+    .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
+    // Live network checks: the SMTP client behind `dms-relay check` (SwiftNIO + NIOSSL).
+    .target(
+      name: "RelayLive",
+      dependencies: [
+        "RelayModel",
+        "CResolv",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOTLS", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
     .executableTarget(
       name: "RelayTUI",
       dependencies: [
         "RelayModel",
+        "RelayLive",
         "CNcurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -32,6 +50,16 @@ let package = Package(
       name: "RelayModelTests",
       dependencies: ["RelayModel"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "RelayLiveTests",
+      dependencies: [
+        "RelayLive",
+        "RelayModel",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
     ),
     .testTarget(
       name: "RelayTUITests",
