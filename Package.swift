@@ -18,6 +18,8 @@ let package = Package(
       name: "CNcurses",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // zlib for reading rotated, gzipped mail logs.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "RelayModel",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -30,6 +32,7 @@ let package = Package(
       dependencies: [
         "RelayModel",
         "CResolv",
+        "CZlib",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

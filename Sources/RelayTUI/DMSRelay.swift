@@ -11,7 +11,8 @@ struct DMSRelay: ParsableCommand {
       Generate.self, RouteCommand.self, Preview.self, Compare.self,
       AddDomain.self, AddAuth.self, ExcludeDomain.self, DelDomain.self, DelAuth.self,
       IncludeDomain.self, SetEnv.self, UnsetEnv.self,
-      UI.self, Demo.self, Setup.self, Check.self,
+      Check.self, Log.self, Drift.self,
+      UI.self, Demo.self, Setup.self,
     ],
     defaultSubcommand: UI.self)
 }

@@ -32,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import cases as cases_mod                       # noqa: E402
+import logcheck                                 # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
 from judge import observe, judge                # noqa: E402
 from world import World, WorldError             # noqa: E402
@@ -114,12 +115,13 @@ def run_plan(plan, world, root, keep, deadline):
             _live_instances.discard(inst)
         if keep:
             print("kept %s" % inst_root, file=sys.stderr)
-    results = []
+    results, seen, held = [], {}, {}
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
         ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst)
         results.append(("%s %s" % (plan.label, sender), ok, detail))
-    return results
+        seen[sender], held[sender] = (rcpts[sender], observed), ok
+    return results + logcheck.check(plan, inst, seen, held)
 
 
 def phases(plan, world):
@@ -212,6 +214,7 @@ def main(argv=None):
     if args.predictor == "binary":
         try:
             args.binary = snapshot_binary(args.binary, root)
+            logcheck.BINARY = args.binary
         except OSError as exc:
             return fatal("cannot use %s: %s" % (args.binary, exc))
     plans = build_plans(args)

@@ -1,0 +1,48 @@
+/// What the files predict for the senders seen in a log: the router of the configured
+/// version, and every relay the generated state names (to tell "via another relay" from
+/// "direct to the recipient's MX", which the log alone cannot).
+public struct ObservedComparison: Sendable {
+  public let router: Router
+  /// With LDAP, DMS's change detection never re-applies relay files (spec §6).
+  public let usesLDAP: Bool
+  /// `host:port` of every relay the tables or `relayhost` name.
+  let knownRelays: [String]
+
+  public init(router: Router, environment: RelayEnvironment) {
+    self.router = router
+    usesLDAP = environment["ACCOUNT_PROVISIONER"] == "LDAP"
+    var relays: [String] = []
+    let values = (router.relayTable?.distinctValues ?? []) + [router.relayhost]
+    for value in values {
+      if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
+    }
+    // The env's relay, which DMS may not have mapped for every domain (LDAP, v12-13's
+    // accounts-only domains) but which the container may still use.
+    for value in [environment.envRelayHost, environment["DEFAULT_RELAY_HOST"]] where !value.isEmpty {
+      if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
+    }
+    knownRelays = relays
+  }
+
+  /// The predicted route of one sender, reduced to what a log line can confirm: kept per
+  /// sender without a reference (a Route has a dozen; copying them per message was a
+  /// tenth of the time).
+  struct Expectation {
+    var outcome: RouteOutcome
+    /// The predicted relay's ID among the observed relays (`ObservedSenders.relays`), or -1.
+    var relay: Int32
+  }
+
+  /// `Route.relay` lowercased, as the log spells the relay, for `sender`.
+  func predicted(for sender: String) -> (RouteOutcome, String?) {
+    let route = router.route(sender)
+    return (route.outcome, route.relay?.lowercased())
+  }
+
+  /// Why the container may do something else than the files say.
+  var likelyCause: String {
+    usesLDAP
+      ? "the container runs the configuration from before your change: with LDAP, change detection never re-applies relay files, so restart it (`docker compose restart`); env changes need `docker compose up -d` (`dms-relay drift` names what is not applied)"
+      : "the container runs the configuration from before your change: env changes need `docker compose up -d`, file changes wait for change detection or `docker compose restart` (`dms-relay drift` names what is not applied)"
+  }
+}
