@@ -16,4 +16,6 @@ public enum AppDestination: Equatable, Sendable {
   case notice(Notice)
   /// The setup wizard, a child feature: its keys and results go to `WizardReducer`.
   case wizard(WizardState)
+  /// Live relay checks under way, with each sender's progress; Esc cancels.
+  case checking(CheckSession)
 }

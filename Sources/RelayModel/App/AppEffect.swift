@@ -7,4 +7,9 @@ public enum AppEffect: Hashable, Sendable {
   case reload
   /// Restore the terminal and exit.
   case quit
+  /// Hold the live checks (RelayLive) in the background; answered step by step with
+  /// `.checkStepStarted` and `.checkFinished`.
+  case check(CheckRequest)
+  /// Cancel the check run with this number (Esc); its connections close at once.
+  case cancelCheck(run: Int)
 }

@@ -37,6 +37,12 @@ public enum AppReducer {
         case .finish(let outcome): return reduce(into: &state, action: .wizard(.delegate(.finished(outcome))))
         }
       }
+    case .checkStepStarted(let run, let index, let step):
+      state.checkStepStarted(run: run, index: index, step: step)
+      return []
+    case .checkFinished(let run, let index, let result, let time):
+      state.checkFinished(run: run, index: index, result: result, time: time)
+      return []
     case .keyPressed(let key):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))

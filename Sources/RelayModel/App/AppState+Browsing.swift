@@ -38,6 +38,10 @@ extension AppState {
     case .showDiagnostics: destination = .diagnostics(scroll: 0)
     case .quit:
       return requestQuit()
+    case .checkRoute:
+      return checkSelectedRoute()
+    case .checkAllRelays:
+      return startCheck(.perRelay)
     default:
       break
     }

@@ -9,6 +9,7 @@ extension AppState: KeyConditionState {
     case .help, .notice: return .closable
     case .diagnostics: return .diagnostics
     case .writing: return .writing
+    case .checking: return .checking
     case .wizard(let wizard): return wizard.keyContext
     }
   }
@@ -47,6 +48,7 @@ extension AppState: KeyConditionState {
     case .writing:
       status = StatusMessage("writing… please wait")
       return []
+    case .checking(let session): return checkingCommand(command, session)
     case .wizard:
       return []  // `AppReducer` sends keys to the wizard before they get here.
     }

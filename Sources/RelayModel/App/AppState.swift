@@ -27,6 +27,11 @@ public struct AppState: Sendable {
   public internal(set) var setupOutcome: WizardOutcome?
   /// True for `dms-relay setup`: the session ends when the wizard does.
   public internal(set) var endsWithSetup = false
+  /// The last live check of each route checked this session (`T`, `^T`).
+  public internal(set) var checks: [CheckRecord] = []
+  /// Live checks started so far; the current run's number tells its progress from a
+  /// cancelled run's.
+  public internal(set) var checkRuns = 0
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

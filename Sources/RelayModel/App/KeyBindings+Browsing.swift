@@ -62,6 +62,9 @@ extension KeyBindings {
       "t", "route an address", in: .browsing, section: .preview,
       bar: KeyBarEntry(11, "t", "route address", only: .browse([.routing])), [(.key(.character("t")), .routeAddress)]),
     KeyBinding(
+      "T ^T", "check row / all relays", in: .browse(checkTabs), section: .preview,
+      bar: KeyBarEntry(17, "T", "check"), [(.key(.character("T")), .checkRoute), (.key(.control("t")), .checkAllRelays)]),
+    KeyBinding(
       "i", "all diagnostics", in: .browsing, section: .preview, bar: KeyBarEntry(40, "i", "issues"),
       [(.key(.character("i")), .showDiagnostics)]),
 

@@ -46,5 +46,7 @@ extension KeyBindings {
 
     KeyBinding("any key", "close", in: .closable, bar: KeyBarEntry(0, "any key", "close"), [(.anyKey, .close)]),
     KeyBinding("", "writing…", in: .writing, bar: KeyBarEntry(0, "", "writing…"), [(.anyKey, .wait)]),
+    KeyBinding("Esc", "cancel the check", in: .checking, bar: KeyBarEntry(0, "Esc", "cancel check"), [(.key(.escape), .cancel)]),
+    KeyBinding("", "checking…", in: .checking, [(.anyKey, .wait)]),
   ]
 }

@@ -32,6 +32,7 @@ enum AppScreen {
     case .writing(let plan)?:
       NoticeView.render(
         Notice(title: "Writing", lines: ["Writing \(plan.files.filter(\.isChange).count) file(s)…"]), into: &surface)
+    case .checking(let session)?: CheckProgressView.render(session, into: &surface)
     case .filter?, .wizard?, nil:
       break
     }

@@ -24,6 +24,8 @@ enum RoutingScreen {
     } else {
       columns.append(Column("Decided by", .flexible(weight: 3, minimum: 12)))
     }
+    let checked = !state.checks.isEmpty
+    if checked { columns.append(Column("Checked", .fixed(CheckResultText.columnWidth))) }
     let rows = state.derived.routes
     ListView.render(
       columns: columns, layout: layout, rows: state.visibleRows(.routing), position: state.position(.routing),
@@ -40,6 +42,7 @@ enum RoutingScreen {
       } else {
         cells.append([Span(RouteText.decidedBy(row.route), .dim)])
       }
+      if checked { cells.append(CheckResultText.marker(state.checkRecord(forSender: row.route.sender))) }
       return cells
     }
     guard let index = state.selectedIndex(.routing) else {
@@ -48,6 +51,7 @@ enum RoutingScreen {
     }
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
+    if let record = state.checkRecord(forSender: row.route.sender) { CheckResultText.append(record, into: &pane) }
     RouteText.explain(row.route, on: state.version, into: &pane)
     if let other = row.comparison, let version = state.comparisonVersion {
       pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))

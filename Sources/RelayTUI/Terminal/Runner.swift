@@ -11,6 +11,10 @@ import RelayModel
 /// the app's state): draws the state, reads a key, sends it to `AppReducer`, performs the
 /// effects it returns and sends their results back as actions.
 ///
+/// Slow work (live checks, reading the mail log) runs in the background and reports back
+/// through `inbox`; the key read waits at most `pollMilliseconds`, so progress shows while
+/// keys still work (Esc cancels a check).
+///
 /// The terminal is restored however the loop ends: `quit`, a thrown error (the `defer`),
 /// or a signal (Ctrl-C, SIGTERM, a crash: handlers in the shim call `endwin` first; nothing
 /// is written unless the admin confirmed).
@@ -19,6 +23,14 @@ struct Runner {
   var fileStore = FileStore()
   /// Reads the configuration again, for `.reload` (after the wizard wrote it).
   let load: () throws -> LoadedConfiguration
+  /// Results of background work (live checks, the mail log) waiting for the loop.
+  let inbox = RunnerInbox()
+  /// The live checks under way, and their run number.
+  var checkTask: (run: Int, task: Task<Void, Never>)?
+
+  /// How long a key read waits before the loop looks at `inbox` (a tenth of a second:
+  /// progress shows promptly, an idle UI costs nothing noticeable).
+  static let pollMilliseconds: Int32 = 100
 
   init(state: AppState, load: @escaping () throws -> LoadedConfiguration) {
     self.state = state
@@ -29,13 +41,20 @@ struct Runner {
   /// configuration cannot be read again.
   mutating func run() throws -> AppState {
     let session = TerminalSession.start()
-    defer { session.stop() }
+    defer {
+      stopBackgroundWork()
+      session.stop()
+    }
     let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
+    let checkOptions = Self.checkOptions()
+    dr_timeout(Self.pollMilliseconds)
 
     var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
+    var needsDraw = true
     while true {
       while !pending.isEmpty {
+        needsDraw = true
         switch pending.removeFirst() {
         case .quit:
           return state
@@ -46,21 +65,37 @@ struct Runner {
           let result: Result<[FileStore.Receipt], WriteError>
           do { result = .success(try fileStore.write(plan)) } catch { result = .failure(error) }
           pending += AppReducer.reduce(into: &state, action: .writeFinished(result))
+        case .check(let request):
+          checkTask?.task.cancel()
+          checkTask = (request.run, Self.startChecks(request, options: checkOptions, inbox: inbox))
+        case .cancelCheck(let run):
+          if let running = checkTask, running.run == run {
+            running.task.cancel()
+            checkTask = nil
+          }
         }
       }
-      draw(attributes, asciiOnly)
+      if needsDraw { draw(attributes, asciiOnly) }
+      needsDraw = false
       var isFunction: Int32 = 0
       let code = dr_get_key(&isFunction)
+      for action in inbox.drain() { pending += AppReducer.reduce(into: &state, action: action); needsDraw = true }
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
+      needsDraw = true
       switch event {
       case .resize:
-        pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
+        pending += AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
       case .key(.control("l")):
         dr_clear()
       case .key(let key):
-        pending = AppReducer.reduce(into: &state, action: .keyPressed(key))
+        pending += AppReducer.reduce(into: &state, action: .keyPressed(key))
       }
     }
+  }
+
+  /// Cancels what runs in the background when the UI ends, however it ends.
+  private func stopBackgroundWork() {
+    checkTask?.task.cancel()
   }
 
   private func draw(_ attributes: [Style: Int32], _ asciiOnly: Bool) {

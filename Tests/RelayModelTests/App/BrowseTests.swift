@@ -180,7 +180,7 @@ struct BrowseTests {
   @Test("the key bar offers write and undo only when something is pending")
   func keyHints() {
     var state = AppFixture.demoState()
-    #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "/", "v", "i", "?", "q"])
+    #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "T", "/", "v", "i", "?", "q"])
     _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("x")))
     _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("5")))
     #expect(state.keyHints.map(\.key) == ["↑↓", "v", "w", "u", "i", "?", "q"])

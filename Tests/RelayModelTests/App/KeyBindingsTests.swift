@@ -6,7 +6,7 @@ import Testing
 struct KeyBindingsTests {
   /// Every context a state can be in.
   static let contexts: [KeyContext] =
-    Tab.allCases.map { .browse($0) } + [.dialog, .confirm, .filter, .diagnostics, .closable, .writing, .wizardPrompt]
+    Tab.allCases.map { .browse($0) } + [.dialog, .confirm, .filter, .diagnostics, .closable, .writing, .checking, .wizardPrompt]
     + [WizardStep.offer, .folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan, .done]
     .flatMap { [KeyContext.wizard($0, inField: false), .wizard($0, inField: true)] }
 
