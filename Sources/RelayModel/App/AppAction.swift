@@ -13,4 +13,7 @@ public enum AppAction: Equatable, Sendable {
   case checkStepStarted(run: Int, index: Int, CheckStepName)
   /// Check `run`'s sender `index` ended, at local time `at` (`HH:MM:SS`).
   case checkFinished(run: Int, index: Int, CheckResult, at: String)
+  /// The mail log as read so far (`AppEffect.readMailLog`, and again after each poll while
+  /// following), or why it cannot be read.
+  case mailLogRead(Result<ObservedLog, MailLogProblem>)
 }

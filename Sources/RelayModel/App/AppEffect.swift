@@ -12,4 +12,9 @@ public enum AppEffect: Hashable, Sendable {
   case check(CheckRequest)
   /// Cancel the check run with this number (Esc); its connections close at once.
   case cancelCheck(run: Int)
+  /// Read the mail log once (screen 6 opened); answered by `.mailLogRead`.
+  case readMailLog
+  /// Read the mail log and keep following it, answering with `.mailLogRead` as it grows.
+  case followMailLog
+  case stopFollowingMailLog
 }

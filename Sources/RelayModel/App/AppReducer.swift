@@ -43,6 +43,9 @@ public enum AppReducer {
     case .checkFinished(let run, let index, let result, let time):
       state.checkFinished(run: run, index: index, result: result, time: time)
       return []
+    case .mailLogRead(let result):
+      state.mailLogRead(result)
+      return []
     case .keyPressed(let key):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))

@@ -1,6 +1,13 @@
 extension AppState {
-  /// A command while browsing a screen (no dialog or question open).
+  /// A command while browsing a screen (no dialog or question open), and what arriving at
+  /// or leaving a screen starts or stops (screen 6's log).
   mutating func browse(_ command: KeyCommand) -> [AppEffect] {
+    let previous = tab
+    let effects = browseCommand(command)
+    return tab == previous ? effects : effects + tabChanged(from: previous)
+  }
+
+  private mutating func browseCommand(_ command: KeyCommand) -> [AppEffect] {
     let page = max(layout.listRows - 1, 1)
     switch command {
     case .showTab(let tab): switchTab(to: tab)
@@ -42,6 +49,10 @@ extension AppState {
       return checkSelectedRoute()
     case .checkAllRelays:
       return startCheck(.perRelay)
+    case .toggleFollow:
+      return toggleFollow()
+    case .showMessages:
+      showMessages()
     default:
       break
     }

@@ -10,6 +10,7 @@ extension AppState: KeyConditionState {
     case .diagnostics: return .diagnostics
     case .writing: return .writing
     case .checking: return .checking
+    case .messages: return .messages
     case .wizard(let wizard): return wizard.keyContext
     }
   }
@@ -23,6 +24,7 @@ extension AppState: KeyConditionState {
       return dialog.fields[dialog.focus].isToggle
     case .dialogCanRevealPassword: return dialog?.field(.revealPassword) != nil
     case .dialogRoutesAddress: return dialog?.kind == .routeAddress
+    case .isFollowingLog: return observed.isFollowing
     default:
       if case .wizard(let wizard) = destination { return wizard.holds(condition) }
       return false
@@ -49,6 +51,7 @@ extension AppState: KeyConditionState {
       status = StatusMessage("writing… please wait")
       return []
     case .checking(let session): return checkingCommand(command, session)
+    case .messages(let domain, let scroll): return messagesCommand(command, domain: domain, scroll: scroll)
     case .wizard:
       return []  // `AppReducer` sends keys to the wizard before they get here.
     }

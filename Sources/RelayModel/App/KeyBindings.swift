@@ -38,6 +38,8 @@ public enum KeyBindings {
   // MARK: - The table
 
   static let listTabs: Set<Tab> = [.domains, .relays, .credentials, .routing]
+  /// Screens whose rows open an edit dialog (`e`, Enter): all but Observed, where Enter lists messages.
+  static let editTabs: Set<Tab> = Set(Tab.allCases).subtracting([.observed])
   static let entryTabs: Set<Tab> = [.domains, .relays, .credentials]
   /// Screens whose rows stand for a route a live check can hold (`T`).
   static let checkTabs: Set<Tab> = [.domains, .relays, .routing]

@@ -9,6 +9,8 @@ public enum KeyCommand: Hashable, Sendable {
   case cycleVersion, cycleComparison, routeAddress, write, undo, showHelp, showDiagnostics, quit
   // Live checks
   case checkRoute, checkAllRelays
+  // The mail log (screen 6)
+  case toggleFollow, showMessages
   // Fields (dialogs, the filter, the wizard)
   case nextField, previousField, toggleField, revealPassword, clearField, typeText, deleteBackward
   case submit, cancel

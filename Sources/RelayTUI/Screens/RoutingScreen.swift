@@ -35,6 +35,7 @@ enum RoutingScreen {
       let row = rows[index]
       let severity = row.diagnostics.map(\.severity).min()
       var marker = Marker.span(RouteText.style(row.route) == .error ? .error : (row.route.warnings.isEmpty ? severity : .warning))
+      if state.observedSummary(forSender: row.route.sender)?.agrees == false { marker = [Span("◆", .error)] }
       if row.differs { marker = [Span("≠", .changed)] }
       var cells: [[Span]] = [marker, [Span(row.route.sender, .bold)], RouteText.short(row.route)]
       if let other = row.comparison {
@@ -58,6 +59,13 @@ enum RoutingScreen {
       if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
     }
     for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
+    if let observed = state.observedSummary(forSender: row.route.sender) {
+      switch observed.agrees {
+      case false?: pane.message("◆", "Observed: " + (observed.explanation ?? "the mail log disagrees"), .error)
+      case true?: pane.field("Observed", "agrees: \(observed.messageCount) message(s) in the mail log went as predicted", .ok)
+      case nil: break
+      }
+    }
     DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
   }
 }

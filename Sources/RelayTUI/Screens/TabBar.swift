@@ -10,6 +10,9 @@ enum TabBar {
       switch tab {
       case .changes: count = state.workspace.edits.isEmpty ? "" : " (\(state.workspace.edits.count))"
       case .routing: count = state.derived.headline != nil ? " ✖" : ""
+      case .observed:
+        let disagreeing = state.observed.summaries.contains { $0.agrees == false }
+        count = state.observed.log == nil ? "" : disagreeing ? " ≠" : " \(state.observed.summaries.count)"
       default: count = " \(state.derived.rowCount(tab))"
       }
       let label = " \(tab.rawValue) \(tab.title)\(count) "

@@ -1,4 +1,5 @@
 internal import CNcurses
+import RelayLive
 import RelayModel
 
 #if canImport(Glibc)
@@ -27,14 +28,21 @@ struct Runner {
   let inbox = RunnerInbox()
   /// The live checks under way, and their run number.
   var checkTask: (run: Int, task: Task<Void, Never>)?
+  /// Screen 6's mail log reader.
+  let mailLog: RunnerMailLog
 
   /// How long a key read waits before the loop looks at `inbox` (a tenth of a second:
   /// progress shows promptly, an idle UI costs nothing noticeable).
   static let pollMilliseconds: Int32 = 100
 
-  init(state: AppState, load: @escaping () throws -> LoadedConfiguration) {
+  /// `mailLog`: where screen 6 reads the log; by default DMS's `mail-logs` folder beside
+  /// the config folder, as `dms-relay log` reads it.
+  init(state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration) {
     self.state = state
     self.load = load
+    let folder = MailLogFiles.folder(
+      besideConfig: state.workspace.configDirectory ?? ConfigurationSource.defaultConfigDirectory)
+    self.mailLog = RunnerMailLog(source: mailLog ?? .folder(folder), inbox: inbox)
   }
 
   /// Runs until the admin quits or `setup` ends; returns the final state. Throws when the
@@ -73,6 +81,12 @@ struct Runner {
             running.task.cancel()
             checkTask = nil
           }
+        case .readMailLog:
+          mailLog.start(observedComparison(), follow: false)
+        case .followMailLog:
+          mailLog.start(observedComparison(), follow: true)
+        case .stopFollowingMailLog:
+          mailLog.stop()
         }
       }
       if needsDraw { draw(attributes, asciiOnly) }
@@ -96,6 +110,15 @@ struct Runner {
   /// Cancels what runs in the background when the UI ends, however it ends.
   private func stopBackgroundWork() {
     checkTask?.task.cancel()
+    mailLog.stop()
+  }
+
+  /// What the log is held against: the routes of the files as saved (what the container
+  /// can be running), on the previewed version, as `dms-relay log` compares.
+  func observedComparison() -> ObservedComparison {
+    let saved = state.workspace.loaded.configuration
+    let generated = Generator.generate(saved, family: state.version.family)
+    return ObservedComparison(router: Router(state: generated, environment: saved.environment), environment: saved.environment)
   }
 
   private func draw(_ attributes: [Style: Int32], _ asciiOnly: Bool) {
