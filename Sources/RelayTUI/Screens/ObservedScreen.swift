@@ -11,8 +11,8 @@ enum ObservedScreen {
     let summaries = state.observed.summaries
     let columns = [
       Column("", .fixed(1)), Column("Sender domain", .flexible(weight: 3, minimum: 14)),
-      Column("Predicted on \(state.version.name)", .flexible(weight: 3, minimum: 12)),
-      Column("Observed", .flexible(weight: 4, minimum: 14)), Column("Msgs", .fixed(5)),
+      Column("Predicted", .flexible(weight: 3, minimum: 12)),
+      Column("Observed", .flexible(weight: 5, minimum: 14)), Column("Msgs", .fixed(4)),
       Column("0h–24h", .fixed(24 / listHoursPerCell)),
     ]
     ListView.render(
@@ -59,21 +59,23 @@ enum ObservedScreen {
     pane.field("Point at one", "dms-relay ui --mail-log FILE (or demo --mail-log FILE); for docker logs: docker logs mailserver 2>&1 | dms-relay log -")
   }
 
+  /// What the log shows first (short lines), then the disagreement and the last failure in
+  /// words, then the full prediction: a small pane cuts from the end.
   static func detail(_ summary: SenderDomainSummary, state: AppState, into pane: inout DetailPane.Builder) {
-    if let predicted = summary.predicted {
-      pane.field("Predicted", predicted.summary, RouteText.style(predicted))
+    for route in summary.observed {
+      pane.field("Observed", "\(route.route): \(route.count) \(route.status.rawValue), \(ObservedScreenText.span(route))")
     }
+    pane.field("Per hour", ObservedScreenText.hourBar(summary.perHour, hoursPerCell: 1) + "  (0h–23h)", .info)
     switch summary.agrees {
     case false?: pane.message("≠", summary.explanation ?? "what was observed disagrees with the prediction", .error)
     case true?: pane.field("Compared", "agrees: the mail went where the files say", .ok)
     case nil: pane.field("Compared", "nothing comparable was observed", .dim)
     }
-    pane.field("Per hour", ObservedScreenText.hourBar(summary.perHour, hoursPerCell: 1) + "  (0h–23h)", .info)
     if let failure = summary.lastFailure, let reason = failure.reason {
       pane.field("Last failure", "\(failure.last?.description ?? "?") \(failure.route): \(reason)", .warning)
     }
-    for route in summary.observed {
-      pane.field("Observed", "\(route.route): \(route.count) \(route.status.rawValue), \(ObservedScreenText.span(route))")
+    if let predicted = summary.predicted {
+      pane.field("Predicted", predicted.summary, RouteText.style(predicted))
     }
     if let log = state.observed.log {
       pane.field("Read from", log.source + (state.observed.isFollowing ? " (following)" : "") + " — Enter lists the messages")

@@ -48,9 +48,10 @@ enum ObservedScreenText {
   static func message(_ message: ObservedMessage) -> [Span] {
     var spans = [
       Span((message.time?.description ?? "?").padding(15) + " ", .dim), status(message.status), Span(" "),
-      Span(message.recipient ?? "(no recipient)"), Span(" → " + (message.relay ?? "-"), .dim),
+      Span(message.recipient ?? "(no recipient)"),
     ]
-    if let dsn = message.dsn { spans.append(Span("  " + dsn, .dim)) }
+    if let relay = message.relay { spans.append(Span(" → " + relay, .dim)) }
+    if message.status != .sent, let dsn = message.dsn { spans.append(Span("  " + dsn, .dim)) }
     if message.status != .sent, let reason = message.reason { spans.append(Span("  " + reason)) }
     return spans
   }

@@ -53,12 +53,7 @@ enum RoutingScreen {
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
     if let record = state.checkRecord(forSender: row.route.sender) { CheckResultText.append(record, into: &pane) }
-    RouteText.explain(row.route, on: state.version, into: &pane)
-    if let other = row.comparison, let version = state.comparisonVersion {
-      pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))
-      if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
-    }
-    for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
+    // What the mail log saw comes first: a contradiction is why the admin is looking.
     if let observed = state.observedSummary(forSender: row.route.sender) {
       switch observed.agrees {
       case false?: pane.message("◆", "Observed: " + (observed.explanation ?? "the mail log disagrees"), .error)
@@ -66,6 +61,12 @@ enum RoutingScreen {
       case nil: break
       }
     }
+    RouteText.explain(row.route, on: state.version, into: &pane)
+    if let other = row.comparison, let version = state.comparisonVersion {
+      pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))
+      if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
+    }
+    for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
     DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
   }
 }

@@ -18,6 +18,7 @@ struct AppSnapshot: Equatable {
   var setupOutcome: WizardOutcome?
   var checks: [CheckRecord]
   var checkRuns: Int
+  var observed: ObservedState
 
   init(_ state: AppState) {
     tab = state.tab
@@ -33,6 +34,7 @@ struct AppSnapshot: Equatable {
     setupOutcome = state.setupOutcome
     checks = state.checks
     checkRuns = state.checkRuns
+    observed = state.observed
   }
 
   /// Changes the open wizard's state (the expected one), as TCA's `$0.destination?.wizard`.
