@@ -89,4 +89,55 @@ struct LiveEndToEndTests {
     try session.press("q")
     #expect(try session.waitForExit() == 0)
   }
+
+  /// Postfix's lines for one message from `sender`, delivered through `relay` (`host[ip]:port`).
+  static func message(_ id: String, at time: String, from sender: String, relay: String) -> String {
+    """
+    Dec 05 \(time) mail postfix/qmgr[513]: \(id): from=<\(sender)>, size=1843, nrcpt=1 (queue active)
+    Dec 05 \(time) mail postfix/smtp[702]: \(id): to=<someone@example.org>, relay=\(relay), delay=1.2, delays=0.1/0/0.4/0.7, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued)
+    Dec 05 \(time) mail postfix/qmgr[513]: \(id): removed
+
+    """
+  }
+
+  @Test("screen 6 reads --mail-log, f follows it as it grows, Enter lists a domain's messages")
+  func observedFollow() throws {
+    let root = try checkout(closedPort: 2525, silentPort: 2526)
+    let log = "\(root)/mail.log"
+    FileManager.default.createFile(
+      atPath: log,
+      contents: Data(Self.message("3A1F2C0D41", at: "08:04:11", from: "user@closed.test", relay: "127.0.0.1[127.0.0.1]:2525").utf8))
+    let session = try TmuxSession(
+      [EndToEnd.binary, "--config-dir", config, "--env-file", "mailserver.env", "--dms-version", "15.1.0", "--mail-log", log],
+      in: root, columns: 100, rows: 30)
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    try session.waitFor("6 Observed")
+    try session.press("6")
+    var screen = try session.waitFor("read 1 message(s) from /")
+    #expect(screen.contains("6 Observed 1"))
+    #expect(screen.contains("✔ closed.test"))
+    try session.press("f")
+    try session.waitFor("f  stop following")
+    // Mail from silent.test goes direct although the files relay it: it shows up, marked.
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    handle.seekToEndOfFile()
+    handle.write(Data(Self.message("4B2E3D1E52", at: "09:15:40", from: "user@silent.test", relay: "mx.example.org[192.0.2.25]:25").utf8))
+    try handle.close()
+    screen = try session.waitFor("≠ silent.test", timeout: 10)
+    #expect(screen.contains("6 Observed ≠"))
+    try session.press("Down")
+    try session.press("Enter")
+    screen = try session.waitFor("Messages from silent.test: 1")
+    #expect(screen.contains("someone@example.org → mx.example.org:25"))
+    try session.press("Escape")
+    // Leaving the screen stops following.
+    try session.press("4")
+    try session.waitFor("stopped following the mail log")
+    try session.waitFor("◆ @silent.test")
+    try session.press("q")
+    #expect(try session.waitForExit() == 0)
+  }
 }
