@@ -93,7 +93,10 @@ struct Runner {
       needsDraw = false
       var isFunction: Int32 = 0
       let code = dr_get_key(&isFunction)
-      for action in inbox.drain() { pending += AppReducer.reduce(into: &state, action: action); needsDraw = true }
+      for action in inbox.drain() {
+        pending += AppReducer.reduce(into: &state, action: action)
+        needsDraw = true
+      }
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
       needsDraw = true
       switch event {

@@ -70,7 +70,11 @@ final class RunnerMailLog: Sendable {
         try LogReader.read(path) { collector.consume($0) }
         if token.isStopped { return }
       }
-      guard follow, let last = paths.last else { return inbox.send(.mailLogRead(.success(collector.finished()))) }
+      guard follow, let last = paths.last else {
+        // A read retired by a newer one (f pressed meanwhile) must not overwrite its news.
+        if !token.isStopped { inbox.send(.mailLogRead(.success(collector.finished()))) }
+        return
+      }
       var sent = false
       try LogFollower(path: last).follow(
         until: {
