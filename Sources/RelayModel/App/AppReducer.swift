@@ -21,7 +21,10 @@ public enum AppReducer {
       return []
     case .writeFinished(let result):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.writeFinished(result))) }
-      return state.writeFinished(result)
+      let effects = state.writeFinished(result)
+      // The saved files changed: the log is held against them again.
+      guard case .success = result else { return effects }
+      return effects + state.refreshObserved()
     case .reloaded(let loaded):
       state.reload(loaded)
       return []

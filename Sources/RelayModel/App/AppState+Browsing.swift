@@ -2,8 +2,9 @@ extension AppState {
   /// A command while browsing a screen (no dialog or question open), and what arriving at
   /// or leaving a screen starts or stops (screen 6's log).
   mutating func browse(_ command: KeyCommand) -> [AppEffect] {
-    let previous = tab
-    let effects = browseCommand(command)
+    let previous = tab, previousVersion = version
+    var effects = browseCommand(command)
+    if version != previousVersion { effects += refreshObserved() }
     return tab == previous ? effects : effects + tabChanged(from: previous)
   }
 

@@ -19,6 +19,14 @@ extension AppState {
     return effects
   }
 
+  /// Reads the log again when what it is compared with changed (another version, files
+  /// written), so the predictions on screen 6 are the ones on screen 4; quietly, keeping the
+  /// rows until the new ones arrive.
+  mutating func refreshObserved() -> [AppEffect] {
+    if observed.isFollowing { return [.followMailLog] }
+    return observed.log != nil ? [.readMailLog] : []
+  }
+
   /// `f`: follow the log live, or stop.
   mutating func toggleFollow() -> [AppEffect] {
     if observed.isFollowing {
@@ -39,13 +47,13 @@ extension AppState {
 
   /// The log, read or grown, or why there is none.
   mutating func mailLogRead(_ result: Result<ObservedLog, MailLogProblem>) {
-    let wasReading = observed.isReading
+    let isFirst = observed.isReading && observed.log == nil
     observed.isReading = false
     switch result {
     case .success(let log):
       observed.log = log
       observed.problem = nil
-      if wasReading, !observed.isFollowing {
+      if isFirst, !observed.isFollowing {
         let disagreeing = log.summaries.filter { $0.agrees == false }.count
         status = StatusMessage(
           "read \(log.messageCount) message(s) from \(log.source)"

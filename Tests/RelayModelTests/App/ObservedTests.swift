@@ -127,3 +127,35 @@ struct ObservedTests {
     #expect(store.state.selectedIndex(.observed) == 3)
   }
 }
+
+@Suite("App reducer: screen 6 follows what it is compared with")
+struct ObservedRefreshTests {
+  @Test("v and a successful write read the log again (following: follow again); before any read, nothing")
+  func refresh() {
+    var store = AppTestStore(AppFixture.demoState())
+    let second = store.state.versions.next(after: store.state.version)
+    store.send(.character("v")) {
+      $0.version = second
+      $0.status = StatusMessage("previewing DMS \($0.version.name) (\($0.version.family.rawValue))")
+    }
+    store.press(.character("6"))
+    let log = ObservedFixture.demoLog()
+    _ = AppReducer.reduce(into: &store.state, action: .mailLogRead(.success(log)))
+    let third = store.state.versions.next(after: second)
+    store.send(.character("v"), effects: [.readMailLog]) {
+      $0.version = third
+      $0.status = StatusMessage("previewing DMS \($0.version.name) (\($0.version.family.rawValue))")
+    }
+    // The new read replaces the rows without a status of its own.
+    store.send(.mailLogRead(.success(log)))
+    store.press(.character("f"))
+    store.send(.writeFinished(.success([])), effects: [.followMailLog]) {
+      $0.writeResult = .written([])
+      $0.destination = .notice(
+        Notice(
+          title: "Written",
+          lines: ["", "DMS reads config folder changes by itself (change detection) or at the next start."]))
+      $0.status = StatusMessage("wrote 0 file(s)", .success)
+    }
+  }
+}
