@@ -9,4 +9,11 @@ public enum AppAction: Equatable, Sendable {
   case reloaded(LoadedConfiguration)
   /// An action of the setup wizard (the child feature), or its delegate action.
   case wizard(WizardAction)
+  /// Check `run`'s sender `index` began a step (`AppEffect.check`).
+  case checkStepStarted(run: Int, index: Int, CheckStepName)
+  /// Check `run`'s sender `index` ended, at local time `at` (`HH:MM:SS`).
+  case checkFinished(run: Int, index: Int, CheckResult, at: String)
+  /// The mail log as read so far (`AppEffect.readMailLog`, and again after each poll while
+  /// following), or why it cannot be read.
+  case mailLogRead(Result<ObservedLog, MailLogProblem>)
 }

@@ -16,4 +16,8 @@ public enum AppDestination: Equatable, Sendable {
   case notice(Notice)
   /// The setup wizard, a child feature: its keys and results go to `WizardReducer`.
   case wizard(WizardState)
+  /// Live relay checks under way, with each sender's progress; Esc cancels.
+  case checking(CheckSession)
+  /// A sender domain's messages from the mail log (Enter on screen 6), scrolled to `scroll`.
+  case messages(domain: String, scroll: Int)
 }

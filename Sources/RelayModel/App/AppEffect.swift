@@ -7,4 +7,14 @@ public enum AppEffect: Hashable, Sendable {
   case reload
   /// Restore the terminal and exit.
   case quit
+  /// Hold the live checks (RelayLive) in the background; answered step by step with
+  /// `.checkStepStarted` and `.checkFinished`.
+  case check(CheckRequest)
+  /// Cancel the check run with this number (Esc); its connections close at once.
+  case cancelCheck(run: Int)
+  /// Read the mail log once (screen 6 opened); answered by `.mailLogRead`.
+  case readMailLog
+  /// Read the mail log and keep following it, answering with `.mailLogRead` as it grows.
+  case followMailLog
+  case stopFollowingMailLog
 }

@@ -21,7 +21,10 @@ public enum AppReducer {
       return []
     case .writeFinished(let result):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.writeFinished(result))) }
-      return state.writeFinished(result)
+      let effects = state.writeFinished(result)
+      // The saved files changed: the log is held against them again.
+      guard case .success = result else { return effects }
+      return effects + state.refreshObserved()
     case .reloaded(let loaded):
       state.reload(loaded)
       return []
@@ -37,6 +40,15 @@ public enum AppReducer {
         case .finish(let outcome): return reduce(into: &state, action: .wizard(.delegate(.finished(outcome))))
         }
       }
+    case .checkStepStarted(let run, let index, let step):
+      state.checkStepStarted(run: run, index: index, step: step)
+      return []
+    case .checkFinished(let run, let index, let result, let time):
+      state.checkFinished(run: run, index: index, result: result, time: time)
+      return []
+    case .mailLogRead(let result):
+      state.mailLogRead(result)
+      return []
     case .keyPressed(let key):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))

@@ -1,6 +1,14 @@
 extension AppState {
-  /// A command while browsing a screen (no dialog or question open).
+  /// A command while browsing a screen (no dialog or question open), and what arriving at
+  /// or leaving a screen starts or stops (screen 6's log).
   mutating func browse(_ command: KeyCommand) -> [AppEffect] {
+    let previous = tab, previousVersion = version
+    var effects = browseCommand(command)
+    if version != previousVersion { effects += refreshObserved() }
+    return tab == previous ? effects : effects + tabChanged(from: previous)
+  }
+
+  private mutating func browseCommand(_ command: KeyCommand) -> [AppEffect] {
     let page = max(layout.listRows - 1, 1)
     switch command {
     case .showTab(let tab): switchTab(to: tab)
@@ -38,6 +46,14 @@ extension AppState {
     case .showDiagnostics: destination = .diagnostics(scroll: 0)
     case .quit:
       return requestQuit()
+    case .checkRoute:
+      return checkSelectedRoute()
+    case .checkAllRelays:
+      return startCheck(.perRelay)
+    case .toggleFollow:
+      return toggleFollow()
+    case .showMessages:
+      showMessages()
     default:
       break
     }

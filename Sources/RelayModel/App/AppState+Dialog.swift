@@ -93,7 +93,7 @@ extension AppState {
     switch tab {
     case .domains, .routing: index = derived.domains.firstIndex { $0.name.lowercased() == folded }
     case .credentials: index = derived.credentials.firstIndex { $0.key.lowercased() == "@" + folded }
-    case .relays, .changes: index = nil
+    case .relays, .changes, .observed: index = nil
     }
     guard let index, let position = visibleRows(tab).position(of: index) else { return }
     var current = self.position(tab)

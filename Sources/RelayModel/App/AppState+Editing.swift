@@ -15,6 +15,8 @@ extension AppState {
       destination = .dialog(.credentials())
     case .changes:
       status = StatusMessage("add from screens 1–3 (a); this screen shows what will be written")
+    case .observed:
+      status = StatusMessage("screen 6 shows what the mail log says; edits are made on screens 1–3")
     }
   }
 
@@ -53,6 +55,8 @@ extension AppState {
       }
     case .changes:
       status = StatusMessage("u undoes the last change; w writes them all")
+    case .observed:
+      status = StatusMessage("screen 6 shows what the mail log says; edits are made on screens 1–3")
     }
   }
 
@@ -120,6 +124,8 @@ extension AppState {
       }
     case .changes:
       status = StatusMessage("u undoes the last change")
+    case .observed:
+      status = StatusMessage("screen 6 shows what the mail log says; edits are made on screens 1–3")
     }
   }
 

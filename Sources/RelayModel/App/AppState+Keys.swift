@@ -9,6 +9,8 @@ extension AppState: KeyConditionState {
     case .help, .notice: return .closable
     case .diagnostics: return .diagnostics
     case .writing: return .writing
+    case .checking: return .checking
+    case .messages: return .messages
     case .wizard(let wizard): return wizard.keyContext
     }
   }
@@ -22,6 +24,7 @@ extension AppState: KeyConditionState {
       return dialog.fields[dialog.focus].isToggle
     case .dialogCanRevealPassword: return dialog?.field(.revealPassword) != nil
     case .dialogRoutesAddress: return dialog?.kind == .routeAddress
+    case .isFollowingLog: return observed.isFollowing
     default:
       if case .wizard(let wizard) = destination { return wizard.holds(condition) }
       return false
@@ -47,6 +50,8 @@ extension AppState: KeyConditionState {
     case .writing:
       status = StatusMessage("writing… please wait")
       return []
+    case .checking(let session): return checkingCommand(command, session)
+    case .messages(let domain, let scroll): return messagesCommand(command, domain: domain, scroll: scroll)
     case .wizard:
       return []  // `AppReducer` sends keys to the wizard before they get here.
     }

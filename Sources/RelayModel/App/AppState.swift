@@ -27,6 +27,13 @@ public struct AppState: Sendable {
   public internal(set) var setupOutcome: WizardOutcome?
   /// True for `dms-relay setup`: the session ends when the wizard does.
   public internal(set) var endsWithSetup = false
+  /// The last live check of each route checked this session (`T`, `^T`).
+  public internal(set) var checks: [CheckRecord] = []
+  /// Live checks started so far; the current run's number tells its progress from a
+  /// cancelled run's.
+  public internal(set) var checkRuns = 0
+  /// Screen 6's mail log.
+  public internal(set) var observed = ObservedState()
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace
@@ -54,10 +61,19 @@ public struct AppState: Sendable {
   public func visibleRows(_ tab: Tab) -> VisibleRows { visible[tab] ?? filtered(tab) }
 
   func filtered(_ tab: Tab) -> VisibleRows {
-    let count = derived.rowCount(tab)
+    let count = rowCount(tab)
     let needle = filter.lowercased()
     guard !needle.isEmpty, tab != .changes else { return .all(count) }
+    if tab == .observed {
+      let summaries = observed.summaries
+      return .only((0..<count).filter { summaries[$0].domain.lowercased().contains(needle) })
+    }
     return .only((0..<count).filter { derived.searchText(tab, $0).contains(needle) })
+  }
+
+  /// Number of rows of a tab's list, filter aside.
+  public func rowCount(_ tab: Tab) -> Int {
+    tab == .observed ? observed.summaries.count : derived.rowCount(tab)
   }
 
   /// The row index (into the tab's rows) of the selection, nil when the list is empty.

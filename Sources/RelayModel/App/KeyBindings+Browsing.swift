@@ -2,7 +2,7 @@ extension KeyBindings {
   /// The five screens: moving, editing, previewing, leaving. Help lists all of these.
   static let browsing: [KeyBinding] = [
     KeyBinding(
-      "1–5", "switch screen", in: .browsing, section: .screens,
+      "1–6", "switch screen", in: .browsing, section: .screens,
       Tab.allCases.map { (.key(.character(Character(String($0.rawValue)))), .showTab($0)) }),
     KeyBinding(
       "→ l Tab", "next screen", in: .browsing, section: .screens,
@@ -45,7 +45,7 @@ extension KeyBindings {
       "a", "add", in: .browsing, section: .changes, bar: KeyBarEntry(10, "a", "add", only: .browse(entryTabs)),
       [(.key(.character("a")), .add)]),
     KeyBinding(
-      "e Enter", "edit", in: .browsing, section: .changes, bar: KeyBarEntry(13, "e", "edit", only: .browse(listTabs)),
+      "e Enter", "edit", in: .browse(editTabs), section: .changes, bar: KeyBarEntry(13, "e", "edit", only: .browse(listTabs)),
       [(.key(.character("e")), .edit), (.key(.enter), .edit)]),
     KeyBinding(
       "d Del", "delete (asks)", in: .browsing, section: .changes,
@@ -73,6 +73,16 @@ extension KeyBindings {
     KeyBinding(
       "t", "route an address", in: .browsing, section: .preview,
       bar: KeyBarEntry(11, "t", "route address", only: .browse([.routing])), [(.key(.character("t")), .routeAddress)]),
+    KeyBinding(
+      "T ^T", "check row / all relays", in: .browse(checkTabs), section: .preview,
+      bar: KeyBarEntry(17, "T", "check"), [(.key(.character("T")), .checkRoute), (.key(.control("t")), .checkAllRelays)]),
+    KeyBinding(
+      "Enter", "the domain's messages", in: .browse([.observed]), section: .observed,
+      bar: KeyBarEntry(10, "Enter", "messages"), [(.key(.enter), .showMessages)]),
+    KeyBinding(
+      "f", "follow the log / stop", in: .browse([.observed]), section: .observed,
+      bar: KeyBarEntry(11, "f", "follow", variants: [(.isFollowingLog, "stop following")]),
+      [(.key(.character("f")), .toggleFollow)]),
     KeyBinding(
       "i", "all diagnostics", in: .browsing, section: .preview, bar: KeyBarEntry(40, "i", "issues"),
       [(.key(.character("i")), .showDiagnostics)]),

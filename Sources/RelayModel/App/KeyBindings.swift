@@ -38,7 +38,11 @@ public enum KeyBindings {
   // MARK: - The table
 
   static let listTabs: Set<Tab> = [.domains, .relays, .credentials, .routing]
+  /// Screens whose rows open an edit dialog (`e`, Enter): all but Observed, where Enter lists messages.
+  static let editTabs: Set<Tab> = Set(Tab.allCases).subtracting([.observed])
   static let entryTabs: Set<Tab> = [.domains, .relays, .credentials]
+  /// Screens whose rows stand for a route a live check can hold (`T`).
+  static let checkTabs: Set<Tab> = [.domains, .relays, .routing]
   /// Wizard steps that walk forward and back (not the offer, not the end).
   static let walking: Set<WizardStep> = [.folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan]
   static let lists: Set<WizardStep> = [.version, .goal, .provider, .domains, .moreRelays]

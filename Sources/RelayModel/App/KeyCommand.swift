@@ -7,6 +7,10 @@ public enum KeyCommand: Hashable, Sendable {
   // Browsing
   case add, edit, editEnvironment, delete, toggleOptOut, startFilter, clearFilter
   case cycleVersion, cycleComparison, routeAddress, write, undo, showHelp, showDiagnostics, quit
+  // Live checks
+  case checkRoute, checkAllRelays
+  // The mail log (screen 6)
+  case toggleFollow, showMessages
   // Fields (dialogs, the filter, the wizard)
   case nextField, previousField, toggleField, revealPassword, clearField, typeText, deleteBackward
   case submit, cancel

@@ -10,4 +10,5 @@ public enum KeyCondition: Hashable, Sendable {
   case planChangesNothing
   case passwordIsRevealed
   case promptIsLeave
+  case isFollowingLog
 }

@@ -15,6 +15,10 @@ public enum KeyContext: Hashable, Sendable {
   case closable
   /// The files are being written.
   case writing
+  /// Live relay checks are under way (Esc cancels).
+  case checking
+  /// A domain's messages from the mail log (Enter on Observed).
+  case messages
   /// A wizard step; `inField` when a text field has the focus (then letters are typed).
   case wizard(WizardStep, inField: Bool)
   /// A yes/no question of the wizard (leave, write).

@@ -1,7 +1,7 @@
 /// The contexts a binding applies to.
 public enum KeyScope: Hashable, Sendable {
   case browse(Set<Tab>)
-  case dialog, confirm, filter, diagnostics, closable, writing
+  case dialog, confirm, filter, diagnostics, closable, writing, checking, messages
   /// Steps of the wizard; `inField` nil applies with or without a focused text field.
   case wizard(Set<WizardStep>, inField: Bool?)
   case wizardPrompt
@@ -13,7 +13,8 @@ public enum KeyScope: Hashable, Sendable {
     switch (self, context) {
     case (.browse(let tabs), .browse(let tab)): return tabs.contains(tab)
     case (.dialog, .dialog), (.confirm, .confirm), (.filter, .filter), (.diagnostics, .diagnostics),
-      (.closable, .closable), (.writing, .writing), (.wizardPrompt, .wizardPrompt):
+      (.closable, .closable), (.writing, .writing), (.checking, .checking), (.messages, .messages),
+      (.wizardPrompt, .wizardPrompt):
       return true
     case (.wizard(let steps, let inField), .wizard(let step, let focused)):
       return steps.contains(step) && (inField == nil || inField == focused)

@@ -50,6 +50,7 @@ public struct PreviewState: Sendable {
     case .credentials: return credentials.count
     case .routing: return routes.count
     case .changes: return changes.count
+    case .observed: return 0  // the log's rows live in `AppState.observed`
     }
   }
 
@@ -64,6 +65,7 @@ public struct PreviewState: Sendable {
     case .credentials: return (credentials[index].key + " " + credentials[index].user).lowercased()
     case .routing: return routes[index].route.sender.lowercased()
     case .changes: return changes[index].text.lowercased()
+    case .observed: return ""
     }
   }
 }

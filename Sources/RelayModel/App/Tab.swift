@@ -1,10 +1,12 @@
-/// The five screens, in the order of the tab bar and the `1`–`5` keys.
+/// The six screens, in the order of the tab bar and the `1`–`6` keys.
 public enum Tab: Int, Hashable, Sendable, CaseIterable {
   case domains = 1
   case relays
   case credentials
   case routing
   case changes
+  /// What the mail log says really happened (issue 13).
+  case observed
 
   public var title: String {
     switch self {
@@ -13,6 +15,7 @@ public enum Tab: Int, Hashable, Sendable, CaseIterable {
     case .credentials: return "Credentials"
     case .routing: return "Routing"
     case .changes: return "Changes"
+    case .observed: return "Observed"
     }
   }
 

@@ -9,8 +9,11 @@ struct Demo: ParsableCommand {
     abstract: "Open the terminal UI on a built-in demo configuration in a temporary folder.",
     discussion: """
       The demo is DMS 13.3.1 with RELAY_HOST set and no credentials, so no outbound mail \
-      leaves at all; fix it in the UI and write. The folder is printed on exit.
+      leaves at all; fix it in the UI and write. Screen 6 reads a small built-in mail log \
+      (mail-logs/mail.log in the folder). The folder is printed on exit.
       """)
+
+  @OptionGroup var mailLog: MailLogOption
 
   func run() throws {
     try reportingErrors {
@@ -20,7 +23,8 @@ struct Demo: ParsableCommand {
         configDirectory: "\(folder)/\(DemoConfiguration.configDirectory)",
         composeFile: "\(folder)/\(DemoConfiguration.composeFile)", baseDirectory: folder)
       let loaded = try source.load()
-      try UISession.run(.opening(loaded, size: UISession.initialSize), load: { try source.load() })
+      try UISession.run(
+        .opening(loaded, size: UISession.initialSize), mailLog: mailLog.source, load: { try source.load() })
       print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
     }
   }
@@ -33,7 +37,7 @@ struct Demo: ParsableCommand {
       throw CLIFailure("cannot create a demo folder in \(base)", .cannotCreate)
     }
     let folder = String(cString: made)
-    for file in DemoConfiguration.files {
+    for file in DemoConfiguration.files + [(DemoMailLog.path, DemoMailLog.content)] {
       let path = "\(folder)/\(file.path)"
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -19,6 +19,7 @@ struct UI: ParsableCommand {
       """)
 
   @OptionGroup var config: ConfigOptions
+  @OptionGroup var mailLog: MailLogOption
 
   func run() throws {
     try reportingErrors {
@@ -29,7 +30,7 @@ struct UI: ParsableCommand {
       let config = self.config
       try UISession.run(
         .opening(loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded)),
-        load: { try config.load() })
+        mailLog: mailLog.source, load: { try config.load() })
     }
   }
 }
@@ -51,8 +52,10 @@ enum UISession {
 
   /// Runs the UI from `state`; prints how the wizard ended (when it ran), then what the
   /// session left unsaved or wrote.
-  static func run(_ state: AppState, load: @escaping () throws -> LoadedConfiguration) throws {
-    var runner = Runner(state: state, load: load)
+  static func run(
+    _ state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration
+  ) throws {
+    var runner = Runner(state: state, mailLog: mailLog, load: load)
     let final = try runner.run()
     if let outcome = final.setupOutcome { WizardSession.report(outcome) }
     if final.hasUnsavedChanges {
@@ -62,4 +65,22 @@ enum UISession {
       for receipt in receipts { print(receipt.summary) }
     }
   }
+}
+
+/// `--mail-log FILE`: the log screen 6 reads instead of DMS's mounted one.
+struct MailLogOption: ParsableArguments {
+  @Option(
+    name: .customLong("mail-log"),
+    help: ArgumentHelp(
+      "A mail log for screen 6 (repeat for rotations, oldest first); default: mail-logs/mail.log beside the config folder.",
+      valueName: "file"))
+  var files: [String] = []
+
+  func validate() throws {
+    if files.contains("-") {
+      throw ValidationError("the terminal UI reads keys from standard input; give --mail-log a file, or use 'dms-relay log -'")
+    }
+  }
+
+  var source: RunnerMailLog.Source? { files.isEmpty ? nil : .files(files) }
 }

@@ -20,6 +20,7 @@ enum AppScreen {
     case .credentials: CredentialsScreen.render(state, into: &surface)
     case .routing: RoutingScreen.render(state, into: &surface)
     case .changes: ChangesScreen.render(state, into: &surface)
+    case .observed: ObservedScreen.render(state, into: &surface)
     }
     StatusLine.render(state, into: &surface)
     KeyBar.render(state.keyHints, row: state.layout.keyBarRow, into: &surface)
@@ -32,6 +33,8 @@ enum AppScreen {
     case .writing(let plan)?:
       NoticeView.render(
         Notice(title: "Writing", lines: ["Writing \(plan.files.filter(\.isChange).count) file(s)…"]), into: &surface)
+    case .checking(let session)?: CheckProgressView.render(session, into: &surface)
+    case .messages(let domain, let scroll)?: MessagesOverlay.render(state, domain: domain, scroll: scroll, into: &surface)
     case .filter?, .wizard?, nil:
       break
     }

@@ -11,6 +11,8 @@ enum DomainsScreen {
     columns.append(Column("Relay map", .flexible(weight: 3, minimum: 12)))
     if wide { columns.append(Column("AUTH user", .flexible(weight: 1, minimum: 10))) }
     columns.append(Column("Route on \(state.version.name)", .flexible(weight: 4, minimum: 16)))
+    let checked = !state.checks.isEmpty
+    if checked { columns.append(Column("Checked", .fixed(CheckResultText.columnWidth))) }
     let rows = state.derived.domains
     ListView.render(
       columns: columns, layout: layout, rows: state.visibleRows(.domains), position: state.position(.domains),
@@ -23,6 +25,7 @@ enum DomainsScreen {
       cells.append(entry(row))
       if wide { cells.append([Span(row.credentialUser ?? "—", row.credentialUser == nil ? .dim : .normal)]) }
       cells.append(RouteText.short(row.route))
+      if checked { cells.append(CheckResultText.marker(state.checkRecord(forSender: "@" + row.name))) }
       return cells
     }
     guard let index = state.selectedIndex(.domains) else {
@@ -30,6 +33,7 @@ enum DomainsScreen {
       return
     }
     var pane = DetailPane.Builder(width: surface.size.columns)
+    if let record = state.checkRecord(forSender: "@" + rows[index].name) { CheckResultText.append(record, into: &pane) }
     detail(rows[index], routeRow: state.derived.routes[index], state: state, into: &pane)
     DetailPane.render(title: "@\(rows[index].name)", lines: pane.lines, layout: layout, into: &surface)
   }

@@ -4,11 +4,13 @@ import RelayModel
 enum RelaysScreen {
   static func render<S: Surface>(_ state: AppState, into surface: inout S) {
     let layout = state.layout
-    let columns = [
+    var columns = [
       Column("", .fixed(1)), Column("Relay", .flexible(weight: 4, minimum: 16)), Column("Port", .fixed(5)),
       Column("Named by", .flexible(weight: 3, minimum: 12)), Column("Senders", .fixed(8)),
       Column("AUTH", .flexible(weight: 2, minimum: 8)),
     ]
+    let checked = !state.checks.isEmpty
+    if checked { columns.append(Column("Checked", .fixed(CheckResultText.columnWidth))) }
     let rows = state.derived.relays
     ListView.render(
       columns: columns, layout: layout, rows: state.visibleRows(.relays), position: state.position(.relays),
@@ -16,13 +18,15 @@ enum RelaysScreen {
       into: &surface
     ) { index in
       let row = rows[index]
-      return [
+      var cells = [
         Marker.span(marker(row)), [Span(row.nexthop, .bold)],
         [Span(row.port.map(String.init) ?? "?", row.port == 465 ? .warning : .normal)],
         [Span(namedBy(row))],
         [Span("\(row.senders.count)", row.failingSenders > 0 ? .error : .normal)],
         row.authUsers.isEmpty ? [Span("none", row.senders.isEmpty ? .dim : .warning)] : [Span(row.authUsers.joined(separator: ", "))],
       ]
+      if checked { cells.append(CheckResultText.marker(state.checkRecord(forRelay: row.nexthop))) }
+      return cells
     }
     guard let index = state.selectedIndex(.relays) else {
       DetailPane.render(title: "Relay", lines: [], layout: layout, into: &surface)
@@ -30,6 +34,7 @@ enum RelaysScreen {
     }
     let row = rows[index]
     var pane = DetailPane.Builder(width: surface.size.columns)
+    if let record = state.checkRecord(forRelay: row.nexthop) { CheckResultText.append(record, into: &pane) }
     if let host = row.host, let port = row.port {
       pane.field("Connects to", "\(host) port \(port)\(row.nexthop.hasPrefix("[") ? " (no MX lookup)" : " (MX lookup)")")
     }

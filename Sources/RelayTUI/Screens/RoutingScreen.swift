@@ -24,6 +24,8 @@ enum RoutingScreen {
     } else {
       columns.append(Column("Decided by", .flexible(weight: 3, minimum: 12)))
     }
+    let checked = !state.checks.isEmpty
+    if checked { columns.append(Column("Checked", .fixed(CheckResultText.columnWidth))) }
     let rows = state.derived.routes
     ListView.render(
       columns: columns, layout: layout, rows: state.visibleRows(.routing), position: state.position(.routing),
@@ -33,6 +35,7 @@ enum RoutingScreen {
       let row = rows[index]
       let severity = row.diagnostics.map(\.severity).min()
       var marker = Marker.span(RouteText.style(row.route) == .error ? .error : (row.route.warnings.isEmpty ? severity : .warning))
+      if state.observedSummary(forSender: row.route.sender)?.agrees == false { marker = [Span("◆", .error)] }
       if row.differs { marker = [Span("≠", .changed)] }
       var cells: [[Span]] = [marker, [Span(row.route.sender, .bold)], RouteText.short(row.route)]
       if let other = row.comparison {
@@ -40,6 +43,7 @@ enum RoutingScreen {
       } else {
         cells.append([Span(RouteText.decidedBy(row.route), .dim)])
       }
+      if checked { cells.append(CheckResultText.marker(state.checkRecord(forSender: row.route.sender))) }
       return cells
     }
     guard let index = state.selectedIndex(.routing) else {
@@ -48,6 +52,15 @@ enum RoutingScreen {
     }
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
+    if let record = state.checkRecord(forSender: row.route.sender) { CheckResultText.append(record, into: &pane) }
+    // What the mail log saw comes first: a contradiction is why the admin is looking.
+    if let observed = state.observedSummary(forSender: row.route.sender) {
+      switch observed.agrees {
+      case false?: pane.message("◆", "Observed: " + (observed.explanation ?? "the mail log disagrees"), .error)
+      case true?: pane.field("Observed", "agrees: \(observed.messageCount) message(s) in the mail log went as predicted", .ok)
+      case nil: break
+      }
+    }
     RouteText.explain(row.route, on: state.version, into: &pane)
     if let other = row.comparison, let version = state.comparisonVersion {
       pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))

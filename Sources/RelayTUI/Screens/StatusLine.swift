@@ -9,7 +9,7 @@ enum StatusLine {
     if case .filter? = state.destination {
       let rows = state.visibleRows(state.tab)
       let spans = [Span(" /", .keyLabel), Span(" \(state.filter)", .bold), Span("▏", .info),
-        Span("   \(rows.count) of \(state.derived.rowCount(state.tab)) match", .dim)]
+        Span("   \(rows.count) of \(state.rowCount(state.tab)) match", .dim)]
       surface.put(spans, at: Point(row: row, column: 0), width: width)
       return
     }

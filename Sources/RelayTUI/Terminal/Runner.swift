@@ -1,4 +1,5 @@
 internal import CNcurses
+import RelayLive
 import RelayModel
 
 #if canImport(Glibc)
@@ -11,6 +12,10 @@ import RelayModel
 /// the app's state): draws the state, reads a key, sends it to `AppReducer`, performs the
 /// effects it returns and sends their results back as actions.
 ///
+/// Slow work (live checks, reading the mail log) runs in the background and reports back
+/// through `inbox`; the key read waits at most `pollMilliseconds`, so progress shows while
+/// keys still work (Esc cancels a check).
+///
 /// The terminal is restored however the loop ends: `quit`, a thrown error (the `defer`),
 /// or a signal (Ctrl-C, SIGTERM, a crash: handlers in the shim call `endwin` first; nothing
 /// is written unless the admin confirmed).
@@ -19,23 +24,45 @@ struct Runner {
   var fileStore = FileStore()
   /// Reads the configuration again, for `.reload` (after the wizard wrote it).
   let load: () throws -> LoadedConfiguration
+  /// Results of background work (live checks, the mail log) waiting for the loop.
+  let inbox = RunnerInbox()
+  /// The live checks under way, and their run number.
+  var checkTask: (run: Int, task: Task<Void, Never>)?
+  /// Screen 6's mail log reader.
+  let mailLog: RunnerMailLog
 
-  init(state: AppState, load: @escaping () throws -> LoadedConfiguration) {
+  /// How long a key read waits before the loop looks at `inbox` (a tenth of a second:
+  /// progress shows promptly, an idle UI costs nothing noticeable).
+  static let pollMilliseconds: Int32 = 100
+
+  /// `mailLog`: where screen 6 reads the log; by default DMS's `mail-logs` folder beside
+  /// the config folder, as `dms-relay log` reads it.
+  init(state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration) {
     self.state = state
     self.load = load
+    let folder = MailLogFiles.folder(
+      besideConfig: state.workspace.configDirectory ?? ConfigurationSource.defaultConfigDirectory)
+    self.mailLog = RunnerMailLog(source: mailLog ?? .folder(folder), inbox: inbox)
   }
 
   /// Runs until the admin quits or `setup` ends; returns the final state. Throws when the
   /// configuration cannot be read again.
   mutating func run() throws -> AppState {
     let session = TerminalSession.start()
-    defer { session.stop() }
+    defer {
+      stopBackgroundWork()
+      session.stop()
+    }
     let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
+    let checkOptions = Self.checkOptions()
+    dr_timeout(Self.pollMilliseconds)
 
     var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
+    var needsDraw = true
     while true {
       while !pending.isEmpty {
+        needsDraw = true
         switch pending.removeFirst() {
         case .quit:
           return state
@@ -46,21 +73,55 @@ struct Runner {
           let result: Result<[FileStore.Receipt], WriteError>
           do { result = .success(try fileStore.write(plan)) } catch { result = .failure(error) }
           pending += AppReducer.reduce(into: &state, action: .writeFinished(result))
+        case .check(let request):
+          checkTask?.task.cancel()
+          checkTask = (request.run, Self.startChecks(request, options: checkOptions, inbox: inbox))
+        case .cancelCheck(let run):
+          if let running = checkTask, running.run == run {
+            running.task.cancel()
+            checkTask = nil
+          }
+        case .readMailLog:
+          mailLog.start(observedComparison(), follow: false)
+        case .followMailLog:
+          mailLog.start(observedComparison(), follow: true)
+        case .stopFollowingMailLog:
+          mailLog.stop()
         }
       }
-      draw(attributes, asciiOnly)
+      if needsDraw { draw(attributes, asciiOnly) }
+      needsDraw = false
       var isFunction: Int32 = 0
       let code = dr_get_key(&isFunction)
+      for action in inbox.drain() {
+        pending += AppReducer.reduce(into: &state, action: action)
+        needsDraw = true
+      }
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
+      needsDraw = true
       switch event {
       case .resize:
-        pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
+        pending += AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
       case .key(.control("l")):
         dr_clear()
       case .key(let key):
-        pending = AppReducer.reduce(into: &state, action: .keyPressed(key))
+        pending += AppReducer.reduce(into: &state, action: .keyPressed(key))
       }
     }
+  }
+
+  /// Cancels what runs in the background when the UI ends, however it ends.
+  private func stopBackgroundWork() {
+    checkTask?.task.cancel()
+    mailLog.stop()
+  }
+
+  /// What the log is held against: the routes of the files as saved (what the container
+  /// can be running), on the previewed version, as `dms-relay log` compares.
+  func observedComparison() -> ObservedComparison {
+    let saved = state.workspace.loaded.configuration
+    let generated = Generator.generate(saved, family: state.version.family)
+    return ObservedComparison(router: Router(state: generated, environment: saved.environment), environment: saved.environment)
   }
 
   private func draw(_ attributes: [Style: Int32], _ asciiOnly: Bool) {

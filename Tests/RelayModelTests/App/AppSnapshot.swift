@@ -16,6 +16,9 @@ struct AppSnapshot: Equatable {
   var writeResult: WriteResult?
   var size: Size
   var setupOutcome: WizardOutcome?
+  var checks: [CheckRecord]
+  var checkRuns: Int
+  var observed: ObservedState
 
   init(_ state: AppState) {
     tab = state.tab
@@ -29,6 +32,9 @@ struct AppSnapshot: Equatable {
     writeResult = state.writeResult
     size = state.size
     setupOutcome = state.setupOutcome
+    checks = state.checks
+    checkRuns = state.checkRuns
+    observed = state.observed
   }
 
   /// Changes the open wizard's state (the expected one), as TCA's `$0.destination?.wizard`.

@@ -24,12 +24,18 @@ struct BrowseTests {
     #expect(state.status?.text.hasSuffix("— previewing 15.1.0; v changes it") == true)
   }
 
-  @Test("1–5 switch screens; ←/→ step through them")
+  @Test("1–6 switch screens; ←/→ step through them")
   func tabs() {
     var store = AppTestStore(AppFixture.demoState())
     store.send(.character("2")) { $0.tab = .relays }
     store.send(.character("5")) { $0.tab = .changes }
+    // Screen 6 reads the mail log when first opened (ObservedTests).
+    store.send(.right, effects: [.readMailLog]) {
+      $0.tab = .observed
+      $0.observed.isReading = true
+    }
     store.send(.right) { $0.tab = .domains }
+    store.send(.left) { $0.tab = .observed }
     store.send(.left) { $0.tab = .changes }
     store.send(.character("4")) { $0.tab = .routing }
     // Ctrl-B is Back: the previous screen, as in the wizard it is the previous step.
@@ -46,7 +52,10 @@ struct BrowseTests {
     store.send(.control("f")) { $0.positions[.domains] = ListPosition(selected: 20, scroll: 10) }
     store.send(.character("G")) { $0.positions[.domains] = ListPosition(selected: 999, scroll: 989) }
     store.send(.character("g")) { $0.positions[.domains] = ListPosition(selected: 0, scroll: 0) }
-    store.send(.control("b")) { $0.tab = .changes }
+    store.send(.control("b"), effects: [.readMailLog]) {
+      $0.tab = .observed
+      $0.observed.isReading = true
+    }
   }
 
   @Test("arrows and j/k move within the list and stop at its ends")
@@ -180,7 +189,7 @@ struct BrowseTests {
   @Test("the key bar offers write and undo only when something is pending")
   func keyHints() {
     var state = AppFixture.demoState()
-    #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "/", "v", "i", "?", "q"])
+    #expect(state.keyHints.map(\.key) == ["↑↓", "a", "e", "d", "x", "T", "/", "v", "i", "?", "q"])
     _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("x")))
     _ = AppReducer.reduce(into: &state, action: .keyPressed(.character("5")))
     #expect(state.keyHints.map(\.key) == ["↑↓", "v", "w", "u", "i", "?", "q"])

@@ -6,7 +6,7 @@ import Testing
 struct KeyBindingsTests {
   /// Every context a state can be in.
   static let contexts: [KeyContext] =
-    Tab.allCases.map { .browse($0) } + [.dialog, .confirm, .filter, .diagnostics, .closable, .writing, .wizardPrompt]
+    Tab.allCases.map { .browse($0) } + [.dialog, .confirm, .filter, .diagnostics, .closable, .writing, .checking, .messages, .wizardPrompt]
     + [WizardStep.offer, .folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan, .done]
     .flatMap { [KeyContext.wizard($0, inField: false), .wizard($0, inField: true)] }
 
@@ -72,8 +72,8 @@ struct KeyBindingsTests {
     for binding in KeyBindings.table where binding.scope.isListedInHelp {
       for press in binding.presses {
         guard case .key(let key) = press.pattern, let name = name(key) else { continue }
-        // "1–5" names 1 to 5; "Y" is the shifted "y".
-        if binding.keys == "1–5", case .character(let c) = key, ("1"..."5").contains(c) { continue }
+        // "1–6" names 1 to 6; "Y" is the shifted "y".
+        if binding.keys == "1–6", case .character(let c) = key, ("1"..."6").contains(c) { continue }
         #expect(binding.keys.split(separator: " ").contains { $0 == name || $0.contains(name) }, "'\(binding.keys)' does not name \(name)")
       }
     }

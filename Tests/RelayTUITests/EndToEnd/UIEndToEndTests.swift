@@ -204,6 +204,10 @@ struct UIEndToEndTests {
     }
     try session.waitFor("no outbound mail will leave")
     try session.waitFor("Fix: add credentials")
+    // Screen 6 reads the demo's own mail log: example.com's mail went direct, against the files.
+    try session.press("6")
+    try session.waitFor("read 7 message(s) from /")
+    try session.waitFor("≠ example.com")
     try session.press("q")
     #expect(try session.waitForExit() == 0)
     let screen = try session.waitFor("the demo files are in \(root)/dms-relay-demo-")
