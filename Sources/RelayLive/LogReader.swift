@@ -31,13 +31,15 @@ public enum LogReader {
 
   /// Reads `fd` to its end, the next chunk on another thread.
   static func readPlain(descriptor fd: Int32, path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    try ChunkPrefetch.run(chunkSize: chunkSize, produce: { buffer, size in
-      while true {
-        let n = Glibc.read(fd, buffer, size)
-        if n >= 0 { return n }
-        if errno != EINTR { throw LogReadError.cannotRead(path: path, reason: errnoText()) }
-      }
-    }, body)
+    try ChunkPrefetch.run(
+      chunkSize: chunkSize,
+      produce: { buffer, size in
+        while true {
+          let n = Glibc.read(fd, buffer, size)
+          if n >= 0 { return n }
+          if errno != EINTR { throw LogReadError.cannotRead(path: path, reason: errnoText()) }
+        }
+      }, body)
   }
 
   /// Reads a gzip file (all its members, as `gzip -dc` does), inflating the next chunk on
@@ -47,19 +49,21 @@ public enum LogReader {
     let file = GzipFile(opened)
     defer { gzclose(file.handle) }
     gzbuffer(file.handle, 1 << 20)
-    try ChunkPrefetch.run(chunkSize: chunkSize, produce: { buffer, size in
-      let n = gzread(file.handle, buffer, UInt32(size))
-      var code: Int32 = 0
-      if n < 0 {
-        let message = gzerror(file.handle, &code).map { String(cString: $0) } ?? "error \(code)"
-        throw LogReadError.corruptGzip(path: path, reason: message)
-      }
-      // A truncated file ends without an error from gzread; gzerror tells.
-      if n == 0, gzerror(file.handle, &code) != nil, code == Z_BUF_ERROR {
-        throw LogReadError.corruptGzip(path: path, reason: "unexpected end of file")
-      }
-      return Int(n)
-    }, body)
+    try ChunkPrefetch.run(
+      chunkSize: chunkSize,
+      produce: { buffer, size in
+        let n = gzread(file.handle, buffer, UInt32(size))
+        var code: Int32 = 0
+        if n < 0 {
+          let message = gzerror(file.handle, &code).map { String(cString: $0) } ?? "error \(code)"
+          throw LogReadError.corruptGzip(path: path, reason: message)
+        }
+        // A truncated file ends without an error from gzread; gzerror tells.
+        if n == 0, gzerror(file.handle, &code) != nil, code == Z_BUF_ERROR {
+          throw LogReadError.corruptGzip(path: path, reason: "unexpected end of file")
+        }
+        return Int(n)
+      }, body)
   }
 
   /// zlib's handle, used by the prefetch thread only while the caller waits in `run`.

@@ -55,7 +55,11 @@ struct CheckCommandTests {
   func twoRelays() async throws {
     let good = try await FakeRelay(FakeRelay.Behaviour(), tls: try TestWorld.serverTLS(names: ["good.test"]))
     let bad = try await FakeRelay(FakeRelay.Behaviour(), tls: try TestWorld.serverTLS(names: ["bad.test"]))
-    defer { Task { await good.stop(); await bad.stop() } }
+    defer {
+      Task {
+        await good.stop(); await bad.stop()
+      }
+    }
     let options = try config(
       relaymap: "@a.test [127.0.0.1]:\(good.port)\n@b.test [127.0.0.1]:\(bad.port)\n",
       sasl: "@a.test relayuser:s3cret:pass\n@b.test relayuser:N0tTh3Pa55\n",

@@ -46,39 +46,42 @@ struct LogFollowerTests {
 
   @Test("lines appended later, a line written in two halves")
   func grows() throws {
-    let (seen, _) = try follow({ path in
-      Self.append(path, messageLines(2))
-      let third = messageLines(3)
-      let half = third.index(third.startIndex, offsetBy: 50)
-      Self.append(path, String(third[..<half]))
-      Self.append(path, String(third[half...]))
-    }, expecting: 3)
+    let (seen, _) = try follow(
+      { path in
+        Self.append(path, messageLines(2))
+        let third = messageLines(3)
+        let half = third.index(third.startIndex, offsetBy: 50)
+        Self.append(path, String(third[..<half]))
+        Self.append(path, String(third[half...]))
+      }, expecting: 3)
     #expect(seen == ["r1@y.test", "r2@y.test", "r3@y.test"])
   }
 
   @Test("logrotate renames the file away: the old file's rest, then the new file; a cut line is dropped")
   func rotatesByRename() throws {
-    let (seen, unread) = try follow({ path in
-      Self.append(path, messageLines(2))
-      Self.append(path, "Dec  5 10:00:00 mail postfix/qmgr[1]: QCUT01: from=<cut")
-      try! FileManager.default.moveItem(atPath: path, toPath: path + ".1")
-      FileManager.default.createFile(atPath: path, contents: Data(messageLines(3).utf8))
-      usleep(60_000)
-      Self.append(path, messageLines(4))
-    }, expecting: 4)
+    let (seen, unread) = try follow(
+      { path in
+        Self.append(path, messageLines(2))
+        Self.append(path, "Dec  5 10:00:00 mail postfix/qmgr[1]: QCUT01: from=<cut")
+        try! FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        FileManager.default.createFile(atPath: path, contents: Data(messageLines(3).utf8))
+        usleep(60_000)
+        Self.append(path, messageLines(4))
+      }, expecting: 4)
     #expect(seen == ["r1@y.test", "r2@y.test", "r3@y.test", "r4@y.test"])
     #expect(unread == 1)
   }
 
   @Test("copytruncate: the file shrinks, reading starts over")
   func truncated() throws {
-    let (seen, _) = try follow({ path in
-      Self.append(path, messageLines(2))
-      usleep(100_000)
-      FileManager.default.createFile(atPath: path, contents: Data())
-      usleep(100_000)
-      Self.append(path, messageLines(3))
-    }, expecting: 3)
+    let (seen, _) = try follow(
+      { path in
+        Self.append(path, messageLines(2))
+        usleep(100_000)
+        FileManager.default.createFile(atPath: path, contents: Data())
+        usleep(100_000)
+        Self.append(path, messageLines(3))
+      }, expecting: 3)
     #expect(seen == ["r1@y.test", "r2@y.test", "r3@y.test"])
   }
 }

@@ -56,10 +56,11 @@ struct SwaksComparisonTests {
     // The test process blocks signals that children inherit; swaks's --timeout is SIGALRM,
     // so it runs through a shim that clears the mask first.
     swaks.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    swaks.arguments = [
-      "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-      "/usr/bin/swaks",
-    ] + arguments
+    swaks.arguments =
+      [
+        "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+        "/usr/bin/swaks",
+      ] + arguments
     swaks.standardOutput = FileHandle.nullDevice
     swaks.standardError = FileHandle.nullDevice
     swaks.standardInput = FileHandle.nullDevice

@@ -130,7 +130,8 @@ enum CheckExplanation {
     -> String
   {
     let account = run.authenticated ? " for the account '\(plan.credentials?.user ?? "")'" : ""
-    return "\(plan.relay) refused '\(plan.sender)' as sender (\(reply)): the provider has not verified this address or its domain\(account), so \(consequence). Fix: verify it at the provider (Amazon SES: a verified identity for the address or domain; Microsoft 365: Send As permission for the mailbox, SendAsDenied otherwise; Gmail: a 'Send mail as' address), or send as an address the account may use."
+    return
+      "\(plan.relay) refused '\(plan.sender)' as sender (\(reply)): the provider has not verified this address or its domain\(account), so \(consequence). Fix: verify it at the provider (Amazon SES: a verified identity for the address or domain; Microsoft 365: Send As permission for the mailbox, SendAsDenied otherwise; Gmail: a 'Send mail as' address), or send as an address the account may use."
   }
 
   private static func certificateFailure(_ plan: CheckPlan, _ certificate: CertificateSummary) -> String {

@@ -65,8 +65,10 @@ extension MailLogJoiner {
       }
       let sender = UnsafeRawBufferPointer(rebasing: body[..<close])
       if Self.contains(UnsafeRawBufferPointer(rebasing: body[close...]), "status=expired") {
-        var message = open.removeValue(forKey: key) ?? OpenMessage(
-          senderID: senderID(sender), activated: sequence, queueID: key)
+        var message =
+          open.removeValue(forKey: key)
+          ?? OpenMessage(
+            senderID: senderID(sender), activated: sequence, queueID: key)
         message.delivered = message.delivered || !message.deferrals.isEmpty
         flush(message, as: .expired, onMessage)
         return

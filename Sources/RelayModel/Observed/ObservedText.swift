@@ -12,7 +12,8 @@ public enum ObservedText {
       }
       out += "\(s.domain): \(s.messageCount) message\(s.messageCount == 1 ? "" : "s"), \(verdict)\n"
       if let predicted = s.predicted { out += "  predicted: \(predicted.summary)\n" }
-      let rows = [["route", "status", "count", "first", "last"]]
+      let rows =
+        [["route", "status", "count", "first", "last"]]
         + s.observed.map { [$0.route, $0.status.rawValue, String($0.count), $0.first?.description ?? "-", $0.last?.description ?? "-"] }
       let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
       for row in rows {

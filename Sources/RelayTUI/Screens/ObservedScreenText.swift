@@ -13,10 +13,11 @@ enum ObservedScreenText {
       perHour[start..<min(start + hoursPerCell, perHour.count)].reduce(0, +)
     }
     let most = cells.max() ?? 0
-    return String(cells.map { count -> Character in
-      guard count > 0, most > 0 else { return "·" }
-      return bars[min(bars.count - 1, (count * bars.count - 1) / most)]
-    })
+    return String(
+      cells.map { count -> Character in
+        guard count > 0, most > 0 else { return "·" }
+        return bars[min(bars.count - 1, (count * bars.count - 1) / most)]
+      })
   }
 
   /// `via [smtp.example.com]:587 12 sent, direct 3 sent`: each route group, most first.

@@ -100,10 +100,11 @@ struct ObservedTests {
     store.press(.character("6"))
     let log = ObservedFixture.demoLog()
     _ = AppReducer.reduce(into: &store.state, action: .mailLogRead(.success(log)))
-    #expect(log.messages(forDomain: "example.com").map(\.triple) == [
-      "admin@example.com gmail-smtp-in.l.google.com:25 sent", "sales@example.com outlook-com.olc.protection.outlook.com:25 sent",
-      "admin@example.com mx.partner.example:25 sent", "sales@example.com - deferred",
-    ])
+    #expect(
+      log.messages(forDomain: "example.com").map(\.triple) == [
+        "admin@example.com gmail-smtp-in.l.google.com:25 sent", "sales@example.com outlook-com.olc.protection.outlook.com:25 sent",
+        "admin@example.com mx.partner.example:25 sent", "sales@example.com - deferred",
+      ])
     store.send(.enter) { $0.destination = .messages(domain: "example.com", scroll: 0) }
     store.send(.down) { $0.destination = .messages(domain: "example.com", scroll: 1) }
     store.send(.end) { $0.destination = .messages(domain: "example.com", scroll: 3) }

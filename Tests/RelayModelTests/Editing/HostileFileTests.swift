@@ -95,11 +95,12 @@ struct HostileFileTests {
     try folder.write("a.env", "RELAY_PASSWORD=one\n", mode: 0o600)
     try folder.write("b.env", "RELAY_PASSWORD=two\n", mode: 0o600)
     try FileManager.default.createDirectory(atPath: folder.file("b.env.bak/keep"), withIntermediateDirectories: true)
-    let plan = WritePlan(files: ["a.env", "b.env"].map { name in
-      WritePlan.File(
-        path: folder.file(name), kind: .envFile, originalBytes: folder.read(name)!, newBytes: Array("X=1\n".utf8),
-        existed: true)
-    })
+    let plan = WritePlan(
+      files: ["a.env", "b.env"].map { name in
+        WritePlan.File(
+          path: folder.file(name), kind: .envFile, originalBytes: folder.read(name)!, newBytes: Array("X=1\n".utf8),
+          existed: true)
+      })
     #expect(throws: WriteError.self) { try FileStore().write(plan) }
     #expect(folder.text("a.env") == "RELAY_PASSWORD=one\n")
     #expect(folder.text("b.env") == "RELAY_PASSWORD=two\n")
@@ -147,9 +148,10 @@ struct HostileFileTests {
     #expect(!names.contains(".postfix-relaymap.cf.bak.dms-relay-zz99ZZ"))
     #expect(names.contains(".keep.dms-relay-short") && names.contains("other.dms-relay-Ab12Cd"))
     let canonical = FileStore.canonicalFolder(folder.path)
-    #expect(receipts[0].notes == [
-      FileStore.staleTempNote("\(canonical)/.postfix-relaymap.cf.bak.dms-relay-zz99ZZ"),
-      FileStore.staleTempNote("\(canonical)/.postfix-relaymap.cf.dms-relay-Ab12Cd"),
-    ])
+    #expect(
+      receipts[0].notes == [
+        FileStore.staleTempNote("\(canonical)/.postfix-relaymap.cf.bak.dms-relay-zz99ZZ"),
+        FileStore.staleTempNote("\(canonical)/.postfix-relaymap.cf.dms-relay-Ab12Cd"),
+      ])
   }
 }

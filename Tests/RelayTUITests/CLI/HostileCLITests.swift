@@ -72,8 +72,10 @@ struct HostileCLITests {
   func dashPassword() throws {
     let root = try emptyCheckout()
     defer { CLIHarness.remove(root) }
-    for args in [["add-auth", "a.test", "user1", "-S3cretX9"], ["add-auth", "a.test", "user1", "--S3cretX9"],
-                 ["add-auth", "a.test", "user1", "S3cretX9", "S3cretY9"], ["add-auth", "a.test", "user1", "-S3cretX9", "--dry-run"], ["set-env", "RELAY_PASSWORD", "-S3cretX9"]] {
+    for args in [
+      ["add-auth", "a.test", "user1", "-S3cretX9"], ["add-auth", "a.test", "user1", "--S3cretX9"],
+      ["add-auth", "a.test", "user1", "S3cretX9", "S3cretY9"], ["add-auth", "a.test", "user1", "-S3cretX9", "--dry-run"], ["set-env", "RELAY_PASSWORD", "-S3cretX9"],
+    ] {
       let result = try CLIHarness.run(args, in: root)
       #expect(result.status == 64)
       #expect(!(result.stdout + result.stderr).contains("S3cret"), "\(args)")
@@ -87,9 +89,11 @@ struct HostileCLITests {
     defer { CLIHarness.remove(root) }
     try "@a.test user1:\n  ContS3cret1\n@h.test:user:KeyS3cret7\n@b.test u:pw\n"
       .write(toFile: "\(root)/\(config)/postfix-sasl-password.cf", atomically: true, encoding: .utf8)
-    for args in [["generate", "--dms-version", "15"], ["generate", "--dms-version", "13", "--json"],
-                 ["generate", "--dms-version", "11", "--path", "change"], ["preview", "--dms-version", "15"],
-                 ["preview", "--dms-version", "13", "--json"], ["del-auth", "a.test", "--dry-run"]] {
+    for args in [
+      ["generate", "--dms-version", "15"], ["generate", "--dms-version", "13", "--json"],
+      ["generate", "--dms-version", "11", "--path", "change"], ["preview", "--dms-version", "15"],
+      ["preview", "--dms-version", "13", "--json"], ["del-auth", "a.test", "--dry-run"],
+    ] {
       let result = try CLIHarness.run(args, in: root)
       #expect(!(result.stdout + result.stderr).contains("S3cret"), "\(args)")
     }
@@ -116,8 +120,10 @@ struct HostileCLITests {
     let root = try emptyCheckout()
     defer { CLIHarness.remove(root) }
     #expect(mkfifo("\(root)/fifo.env", 0o600) == 0)
-    for args in [["preview", "--dms-version", "15", "--env-file", "fifo.env"], ["set-env", "RELAY_HOST", "h", "--env-file", "/dev/zero"],
-                 ["generate", "--dms-version", "15", "--compose-file", "fifo.env"], ["add-domain", "a.test", "r.test", "--env-file", "/dev/zero"]] {
+    for args in [
+      ["preview", "--dms-version", "15", "--env-file", "fifo.env"], ["set-env", "RELAY_HOST", "h", "--env-file", "/dev/zero"],
+      ["generate", "--dms-version", "15", "--compose-file", "fifo.env"], ["add-domain", "a.test", "r.test", "--env-file", "/dev/zero"],
+    ] {
       let start = Date()
       let result = try run(args, in: root, stdinBytes: [])
       #expect(Date().timeIntervalSince(start) < 10)
@@ -125,11 +131,11 @@ struct HostileCLITests {
       #expect(result.stderr.contains("is not a regular file"), "\(result.stderr)")
     }
     try """
-      services:
-        mailserver:
-          image: mailserver/docker-mailserver:15
-          env_file: /dev/zero
-      """.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    services:
+      mailserver:
+        image: mailserver/docker-mailserver:15
+        env_file: /dev/zero
+    """.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
     let result = try CLIHarness.run(["preview"], in: root)
     #expect(result.status == 65)
     #expect(result.stderr == "dms-relay: error: '/dev/zero' is not a regular file (it is a character device); refusing to read it\n")
@@ -172,12 +178,12 @@ struct HostileCLITests {
     let root = try emptyCheckout()
     defer { CLIHarness.remove(root) }
     try """
-      services:
-        mailserver:
-          image: mailserver/docker-mailserver:15
-          env_file: [a.env, b.env]
+    services:
+      mailserver:
+        image: mailserver/docker-mailserver:15
+        env_file: [a.env, b.env]
 
-      """.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    """.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
     for name in ["a.env", "b.env"] {
       try "RELAY_PASSWORD=pw-\(name)\n".write(toFile: "\(root)/\(name)", atomically: true, encoding: .utf8)
       chmod("\(root)/\(name)", 0o600)

@@ -29,7 +29,7 @@ struct ObservedScreenTests {
     #expect(grid.line(6) == " ✔ shop.example.n… DEFERRED → [sm… via smtp.mailgun.org:587 1… 1    ····█·······")
     #expect(grid.line(14).hasPrefix("─ @example.com ─"))
     #expect(grid.line(15) == " Observed       direct: 3 sent, Dec 05 08:04:12–11:21")
-    #expect(grid.line(16) == " Observed       none: 1 deferred, Dec 05 14:02:52")
+    #expect(grid.line(16) == " Observed       none: 1 deferred, Dec 05 14:02:51")
     #expect(grid.line(17) == " Per hour       ········██·█··█········· (0h–23h)")
     #expect(grid.line(18) == " ≠ 3 messages from example.com went direct since 08:04 although the files")
     #expect(grid.style(at: Point(row: 3, column: 1)) == .selected)
@@ -47,7 +47,7 @@ struct ObservedScreenTests {
     grid = ScreenFixture.draw(state)
     #expect(grid.text.contains("Messages from example.com: 4, newest first"))
     let rows = grid.text.split(separator: "\n")
-    let first = rows.firstIndex { $0.contains("│ Dec 05 14:02:52 deferred (no recipient)  no delivery logged: the smtp") }
+    let first = rows.firstIndex { $0.contains("│ Dec 05 14:02:51 deferred (no recipient)  no delivery logged: the smtp") }
     let last = rows.firstIndex { $0.contains("│ Dec 05 08:04:12 sent     jane.doe@gmail.com → gmail-smtp-in.l.google.com") }
     #expect(first != nil && last != nil && first! < last!, "\(grid.text)")
     #expect(grid.line(23).hasPrefix(" ↑↓  scroll  Esc  close"))
