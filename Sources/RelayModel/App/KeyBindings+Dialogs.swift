@@ -51,10 +51,12 @@ extension KeyBindings {
     KeyBinding("Esc", "cancel the check", in: .checking, bar: KeyBarEntry(0, "Esc", "cancel check"), [(.key(.escape), .cancel)]),
     KeyBinding("", "checking…", in: .checking, [(.anyKey, .wait)]),
 
-    KeyBinding("↑↓ PgUp PgDn", "scroll", in: .messages, bar: KeyBarEntry(0, "↑↓", "scroll"), [
-      (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
-      (.key(.pageUp), .pageUp), (.key(.pageDown), .pageDown),
-    ]),
+    KeyBinding(
+      "↑↓ PgUp PgDn", "scroll", in: .messages, bar: KeyBarEntry(0, "↑↓", "scroll"),
+      [
+        (.key(.up), .lineUp), (.key(.character("k")), .lineUp), (.key(.down), .lineDown), (.key(.character("j")), .lineDown),
+        (.key(.pageUp), .pageUp), (.key(.pageDown), .pageDown),
+      ]),
     KeyBinding("Home End", "first / last", in: .messages, [(.key(.home), .first), (.key(.end), .last)]),
     KeyBinding("Esc", "close", in: .messages, bar: KeyBarEntry(1, "Esc", "close"), [(.anyKey, .close)]),
   ]
