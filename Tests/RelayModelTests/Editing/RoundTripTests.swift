@@ -54,7 +54,22 @@ struct RoundTripTests {
     let bytes = Self.generated(seed)
     let doc = TextDocument(bytes: bytes)
     for edit in Self.edits {
-      guard let result = try? edit.apply(to: doc, fileName: "f") else { continue }
+      let result: EditResult
+      do {
+        result = try edit.apply(to: doc, fileName: "f")
+      } catch {
+        // A refusal must be one the file's content explains, never a silent skip.
+        switch error {
+        case .nothingToRemove:
+          #expect(!doc.lines.contains { isAbout(edit, $0) }, "seed \(seed) \(edit): refused although a line is about it")
+        case .keySpelledDifferently(let location, let existing, let requested):
+          #expect(existing != requested && existing.lowercased() == requested.lowercased(), "seed \(seed) \(edit)")
+          #expect((1...max(doc.lines.count, 1)).contains(location.line ?? 0), "seed \(seed) \(edit)")
+        default:
+          Issue.record("seed \(seed) \(edit): unexpected refusal \(error)")
+        }
+        continue
+      }
       let before = doc.lines.filter { !isAbout(edit, $0) }
       var after = result.document.lines.filter { !isAbout(edit, $0) }
       if let last = doc.lines.last, !last.hasNewline, !isAbout(edit, last),
