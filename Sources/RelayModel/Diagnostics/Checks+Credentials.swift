@@ -167,7 +167,8 @@ extension Checks {
       out.append(
         Diagnostic(
           .encryptForcesDirectTLS,
-          PostfixFacts.encryptOnDirectMail(names + (direct.count > 3 ? ", …" : "")),
+          PostfixFacts.encryptOnDirectMail(names + (direct.count > 3 ? ", …" : ""))
+            + (c.rules.honoursTLSRequiredHeader ? "; " + PostfixFacts.tlsRequiredHeader : ""),
           fix: "send those domains through a relay too, or accept that MX hosts without STARTTLS cannot receive their mail"))
     }
   }

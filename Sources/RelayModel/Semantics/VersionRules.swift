@@ -37,6 +37,15 @@ public struct VersionRules: Sendable {
   /// Whether DMS picks up edited relay files by itself (change detection) on every
   /// configuration, or only while `RELAY_HOST` is set (v11–v13).
   public let changeDetectionRebuildsRelayTablesAlways: Bool
+  /// Whether the change detector runs whatever `ACCOUNT_PROVISIONER` says (`edge`) or only
+  /// with `FILE` (up to 15.1.0). Either way it re-applies the vhost and relay parts only
+  /// with `FILE` (spec §3, "Change detection"); see `changeDetectionReappliesRelayFiles`.
+  public let changeDetectionRunsForEveryProvisioner: Bool
+  /// The image's Debian and Postfix, for the explanations (spec §2).
+  public let platform: String
+  /// Postfix 3.10's `tls_required_enable` (default yes): a message with the header
+  /// `TLS-Required: no` is sent with `may` where `encrypt` is configured (spec §5).
+  public let honoursTLSRequiredHeader: Bool
   /// Advice to move to a release without the quirk, or nil on the newest family.
   public let upgradeHint: String?
 
@@ -46,6 +55,7 @@ public struct VersionRules: Sendable {
     case .v11: return v11
     case .v12to13: return v12to13
     case .v14plus: return v14plus
+    case .edge: return edge
     }
   }
 
@@ -53,16 +63,28 @@ public struct VersionRules: Sendable {
     family: .v11, relayMapNeedsRelayHost: true, readsSaslPasswdVariable: true,
     domainCheckEnding: .wordBoundary, normalisesInputsInPlace: false, managedDomains: .accountsAndVirtualStream,
     changeDetectionAppliesSASLSettings: false, changeDetectionRebuildsRelayTablesAlways: false,
-    upgradeHint: "upgrade DMS to 14 or newer")
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 11, Postfix 3.5",
+    honoursTLSRequiredHeader: false, upgradeHint: "upgrade DMS to 14 or newer")
   static let v12to13 = VersionRules(
     family: .v12to13, relayMapNeedsRelayHost: true, readsSaslPasswdVariable: false,
     domainCheckEnding: .wordBoundary, normalisesInputsInPlace: false, managedDomains: .accountsAndVirtualStream,
     changeDetectionAppliesSASLSettings: false, changeDetectionRebuildsRelayTablesAlways: false,
-    upgradeHint: "upgrade DMS to 14 or newer")
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 11, Postfix 3.5",
+    honoursTLSRequiredHeader: false, upgradeHint: "upgrade DMS to 14 or newer")
   static let v14plus = VersionRules(
     family: .v14plus, relayMapNeedsRelayHost: false, readsSaslPasswdVariable: false,
     domainCheckEnding: .whitespace, normalisesInputsInPlace: true, managedDomains: .vhost,
     changeDetectionAppliesSASLSettings: true, changeDetectionRebuildsRelayTablesAlways: true,
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 12, Postfix 3.7",
+    honoursTLSRequiredHeader: false, upgradeHint: nil)
+  /// 15.1.0's relay scripts (so `Generator` treats it as v14+); it differs in what runs
+  /// the change detector and in the Postfix it ships.
+  static let edge = VersionRules(
+    family: .edge, relayMapNeedsRelayHost: false, readsSaslPasswdVariable: false,
+    domainCheckEnding: .whitespace, normalisesInputsInPlace: true, managedDomains: .vhost,
+    changeDetectionAppliesSASLSettings: true, changeDetectionRebuildsRelayTablesAlways: true,
+    changeDetectionRunsForEveryProvisioner: true,
+    platform: "Debian 13, Postfix 3.10 (compatibility_level = 3.10)", honoursTLSRequiredHeader: true,
     upgradeHint: nil)
 
   /// Whether the relay map works without `RELAY_HOST`, so a plan may use it alone.
@@ -138,7 +160,7 @@ public struct VersionRules: Sendable {
   public func summary(_ version: DMSVersion) -> String {
     relayMapNeedsRelayHost
       ? "DMS \(version.name) (\(family.rawValue)): the relay map and credentials count only while RELAY_HOST is set, so per-domain relaying needs RELAY_HOST plus opt-outs."
-      : "DMS \(version.name) (\(family.rawValue)): the relay map works on its own, and file changes are picked up by change detection."
+      : "DMS \(version.name) (\(family.rawValue), \(platform)): the relay map works on its own, and file changes are picked up by change detection."
   }
 }
 

@@ -13,11 +13,11 @@ struct VersionRulesTests {
 
   @Test("before 14 the relay map hangs on RELAY_HOST, from 14 it works alone")
   func relayHostDependency() {
-    #expect(VersionFamily.allCases.map(\.rules.relayMapNeedsRelayHost) == [true, true, false])
-    #expect(VersionFamily.allCases.map(\.rules.readsSaslPasswdVariable) == [true, false, false])
-    #expect(VersionFamily.allCases.map(\.rules.normalisesInputsInPlace) == [false, false, true])
-    #expect(VersionFamily.allCases.map(\.rules.changeDetectionAppliesSASLSettings) == [false, false, true])
-    #expect(VersionFamily.allCases.map(\.rules.encryptTrigger) == ["RELAY_HOST is set", "RELAY_HOST is set", "credentials are configured"])
+    #expect(VersionFamily.allCases.map(\.rules.relayMapNeedsRelayHost) == [true, true, false, false])
+    #expect(VersionFamily.allCases.map(\.rules.readsSaslPasswdVariable) == [true, false, false, false])
+    #expect(VersionFamily.allCases.map(\.rules.normalisesInputsInPlace) == [false, false, true, true])
+    #expect(VersionFamily.allCases.map(\.rules.changeDetectionAppliesSASLSettings) == [false, false, true, true])
+    #expect(VersionFamily.allCases.map(\.rules.encryptTrigger) == ["RELAY_HOST is set", "RELAY_HOST is set", "credentials are configured", "credentials are configured"])
   }
 
   @Test("the env credentials are keyed to RELAY_HOST before 14, to DEFAULT_RELAY_HOST first from 14")
@@ -78,5 +78,63 @@ struct VersionRulesTests {
       #expect((change.setting("smtp_tls_security_level") == "encrypt") == family.rules.changeDetectionAppliesSASLSettings)
       #expect(Generator.generate(config, family: family, path: .startup).setting("smtp_tls_security_level") == "encrypt")
     }
+  }
+
+  @Test("edge is its own version: selected by 'edge' only, Postfix 3.10, change detector for every provisioner")
+  func edgeIsItsOwnVersion() throws {
+    #expect(try DMSVersion.parse("edge") == DMSVersion(name: "edge", family: .edge))
+    #expect(try DMSVersion.parse("EDGE").family == .edge)
+    #expect(try DMSVersion.parse("latest").family == .v14plus)
+    #expect(try DMSVersion.parse("15.1.0").family == .v14plus)
+    #expect(DMSVersion.representative(of: .edge).name == "edge")
+    #expect(VersionFamily.allCases.map(\.rules.changeDetectionRunsForEveryProvisioner) == [false, false, false, true])
+    #expect(VersionFamily.allCases.map(\.rules.honoursTLSRequiredHeader) == [false, false, false, true])
+    #expect(VersionFamily.edge.rules.platform.contains("compatibility_level = 3.10"))
+    #expect(VersionFamily.v14plus.rules.platform == "Debian 12, Postfix 3.7")
+    #expect(VersionChoices(detected: nil).versions.map(\.name) == ["11.3.1", "13.3.1", "15.1.0", "edge"])
+  }
+
+  @Test("edge generates what 15.1.0 generates, at start and on change detection, for every fixture")
+  func edgeGeneratesLike15() throws {
+    let names = Set(Fixtures.expectations.map(\.caseName))
+    #expect(names.count > 10)
+    for name in names.sorted() {
+      let config = try Fixtures.configuration(name)
+      for path in [GenerationPath.startup, .change] {
+        let modern = Generator.generate(config, family: .v14plus, path: path)
+        let edge = Generator.generate(config, family: .edge, path: path)
+        #expect(edge.relayhostMap?.textLines == modern.relayhostMap?.textLines, "\(name) \(path)")
+        #expect(edge.saslPasswd?.textLines == modern.saslPasswd?.textLines, "\(name) \(path)")
+        #expect(edge.postconf == modern.postconf, "\(name) \(path)")
+        #expect(edge.modifiedInputs == modern.modifiedInputs, "\(name) \(path)")
+      }
+    }
+  }
+
+  @Test("on edge the encrypt warning names Postfix 3.10's TLS-Required: no header; on 15.1.0 it does not")
+  func edgeExplainsTLSRequired() {
+    let config = configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n", env: [:])
+    for family in [VersionFamily.v14plus, .edge] {
+      let router = Router(state: Generator.generate(config, family: family))
+      let direct = router.route("v@b.test")
+      #expect(direct.outcome == .direct)
+      let warning = direct.warnings.first { $0.code == "encrypt-direct" }
+      #expect(warning != nil)
+      #expect((warning?.message.contains("TLS-Required: no") ?? false) == (family == .edge))
+    }
+  }
+
+  @Test("v11: SASL_PASSWD alone (no sasl file, no RELAY_USER/RELAY_PASSWORD) is enough for _relayhost_sasl")
+  func saslPasswdAloneIsEnoughOnV11() {
+    let config = configuration(
+      accounts: "u@a.test|{X}y\n", env: ["RELAY_HOST": "r.test", "SASL_PASSWD": "[r.test]:25 legacy:secret"])
+    let v11 = Generator.generate(config, family: .v11)
+    #expect(v11.saslPasswd?.textLines == ["[r.test]:25 legacy:secret"])
+    #expect(v11.setting("smtp_sasl_password_maps") == "texthash:/etc/postfix/sasl_passwd")
+    #expect(v11.setting("smtp_sender_dependent_authentication") == nil)
+    let v13 = Generator.generate(config, family: .v12to13)
+    #expect(v13.saslPasswd == nil)
+    #expect(v13.setting("smtp_sasl_password_maps") == nil)
   }
 }
