@@ -129,11 +129,31 @@ public struct VersionRules: Sendable {
     upgradeHint.map { fix + separator + $0 + reason } ?? fix
   }
 
+  /// Whether change detection re-runs the relay setup with `ACCOUNT_PROVISIONER` =
+  /// `provisioner` (empty is DMS's default, `FILE`). Never with another provisioner, at any
+  /// version: up to 15.1.0 the change detector does not start, and on `edge` it starts but
+  /// skips the vhost and relay parts unless `FILE` (spec §3, "Change detection").
+  public func changeDetectionReappliesRelayFiles(provisioner: String) -> Bool {
+    provisioner.isEmpty || provisioner == "FILE"
+  }
+
+  /// The sentence that says a relay file edit waits for the restart under `provisioner`,
+  /// shared by the preview's diagnostic and the write confirmation.
+  public func relayFilesApplyAtRestart(version: DMSVersion, provisioner: String) -> String {
+    let detector =
+      changeDetectionRunsForEveryProvisioner
+      ? "DMS \(version.name)'s change detection skips the relay files unless ACCOUNT_PROVISIONER=FILE"
+      : "DMS \(version.name) runs change detection only with ACCOUNT_PROVISIONER=FILE"
+    return
+      "With ACCOUNT_PROVISIONER=\(provisioner), \(detector), so a change to postfix-relaymap.cf or postfix-sasl-password.cf takes effect at the next restart ('docker compose restart')"
+  }
+
   /// What the admin does after writing, for `version` of this family (spec §3, "Change
   /// detection"): recreate the container after an env change; after file edits, nothing on
   /// 14+ (but settings stay when credentials were removed), a restart before.
   public func nextSteps(
-    version: DMSVersion, changesEnvironment: Bool, changesFiles: Bool, removesAllCredentials: Bool
+    version: DMSVersion, changesEnvironment: Bool, changesFiles: Bool, removesAllCredentials: Bool,
+    provisioner: String = ""
   ) -> [String] {
     if changesEnvironment {
       return [
@@ -141,6 +161,9 @@ public struct VersionRules: Sendable {
       ]
     }
     guard changesFiles else { return [] }
+    guard changeDetectionReappliesRelayFiles(provisioner: provisioner) else {
+      return [relayFilesApplyAtRestart(version: version, provisioner: provisioner) + "."]
+    }
     guard changeDetectionRebuildsRelayTablesAlways else {
       return [
         "DMS \(version) rebuilds the relay tables on file changes only while RELAY_HOST is set and applies the SASL/TLS settings only at start: restart the container ('docker compose restart') to be sure."

@@ -137,4 +137,44 @@ struct VersionRulesTests {
     #expect(v13.saslPasswd == nil)
     #expect(v13.setting("smtp_sasl_password_maps") == nil)
   }
+
+  @Test("with a provisioner other than FILE, relay file edits wait for the restart at every version")
+  func provisionersOtherThanFileWaitForRestart() throws {
+    for family in VersionFamily.allCases {
+      let rules = family.rules
+      #expect(rules.changeDetectionReappliesRelayFiles(provisioner: ""))
+      #expect(rules.changeDetectionReappliesRelayFiles(provisioner: "FILE"))
+      #expect(!rules.changeDetectionReappliesRelayFiles(provisioner: "LDAP"))
+      #expect(!rules.changeDetectionReappliesRelayFiles(provisioner: "OIDC"))
+      let version = DMSVersion.representative(of: family)
+      let steps = rules.nextSteps(
+        version: version, changesEnvironment: false, changesFiles: true, removesAllCredentials: false,
+        provisioner: "LDAP")
+      #expect(steps.count == 1)
+      #expect(steps[0].contains("With ACCOUNT_PROVISIONER=LDAP"))
+      #expect(steps[0].contains("takes effect at the next restart"))
+      #expect(steps[0].contains("skips the relay files") == (family == .edge))
+      let file = rules.nextSteps(
+        version: version, changesEnvironment: false, changesFiles: true, removesAllCredentials: false,
+        provisioner: "FILE")
+      #expect(!file.joined().contains("next restart"))
+    }
+  }
+
+  @Test("the write confirmation says 'takes effect at the next restart' for relay files under LDAP only")
+  func writeConfirmationNamesRestart() throws {
+    let relayMap = WritePlan.File(
+      path: "cfg/postfix-relaymap.cf", kind: .relayMap, originalBytes: Array("a\n".utf8), newBytes: Array("b\n".utf8),
+      existed: true)
+    let env = WritePlan.File(
+      path: "mailserver.env", kind: .envFile, originalBytes: Array("A=1\n".utf8), newBytes: Array("A=2\n".utf8),
+      existed: true)
+    let edge = try DMSVersion.parse("edge")
+    let ldap = Confirmation.write(WritePlan(files: [relayMap]), version: edge, provisioner: "LDAP")
+    #expect(ldap.lines.contains { $0.contains("takes effect at the next restart") })
+    let file = Confirmation.write(WritePlan(files: [relayMap]), version: edge, provisioner: "FILE")
+    #expect(!file.lines.contains { $0.contains("next restart") })
+    let envOnly = Confirmation.write(WritePlan(files: [env]), version: edge, provisioner: "LDAP")
+    #expect(!envOnly.lines.contains { $0.contains("next restart") })
+  }
 }
