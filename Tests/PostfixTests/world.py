@@ -26,6 +26,10 @@ class WorldError(Exception):
     pass
 
 
+# Postfix's default known_tcp_ports: service names a next hop may use instead of a number.
+KNOWN_TCP_PORTS = {"lmtp": "24", "smtp": "25", "smtps": "465", "submissions": "465", "submission": "587"}
+
+
 def parse_hop(word):
     """A next hop as Postfix writes it -> (host lowercased, port) or None if not a hop."""
     word = word.strip().rstrip("\r")
@@ -39,6 +43,7 @@ def parse_hop(word):
     else:
         host, _, port = word.partition(":")
         port = port or "25"
+    port = KNOWN_TCP_PORTS.get(port, port) if port is not None else None
     if port is None or not port.isdigit():
         return None
     return host.lower(), int(port)

@@ -106,7 +106,8 @@ extension AppState {
       status = StatusMessage("nothing to write: no pending changes")
       return
     }
-    destination = .confirm(.write(workspace.plan))
+    destination = .confirm(
+      .write(workspace.plan, version: version, provisioner: workspace.configuration.environment["ACCOUNT_PROVISIONER"]))
   }
 
   mutating func requestQuit() -> [AppEffect] {

@@ -17,7 +17,9 @@ public struct Confirmation: Hashable, Sendable {
   /// The question as the prompt box draws it.
   public var text: PromptText { PromptText(title: title, lines: lines, question: question) }
 
-  static func write(_ plan: WritePlan) -> Confirmation {
+  /// - Parameters: `version` and `provisioner` say when DMS applies the relay files: with a
+  ///   provisioner other than FILE, only at the next restart (spec §3, "Change detection").
+  static func write(_ plan: WritePlan, version: DMSVersion? = nil, provisioner: String = "") -> Confirmation {
     var lines: [String] = []
     for file in plan.files where file.isChange {
       let diff = file.diff().split(separator: "\n")
@@ -27,6 +29,10 @@ public struct Confirmation: Hashable, Sendable {
       lines.append("\(file.path)  (\(what))")
     }
     lines.append("Each changed file's previous version is kept as NAME.bak.")
+    let relayFiles = plan.files.contains { $0.isChange && ($0.kind == .relayMap || $0.kind == .saslPasswords) }
+    if let version, relayFiles, !version.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner) {
+      lines.append(version.family.rules.relayFilesApplyAtRestart(version: version, provisioner: provisioner) + ".")
+    }
     return Confirmation(
       purpose: .write(plan), title: "Write \(plan.files.filter(\.isChange).count) file(s)?", lines: lines,
       question: "Write these files now?")

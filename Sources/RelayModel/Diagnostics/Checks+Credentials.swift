@@ -167,14 +167,15 @@ extension Checks {
       out.append(
         Diagnostic(
           .encryptForcesDirectTLS,
-          PostfixFacts.encryptOnDirectMail(names + (direct.count > 3 ? ", …" : "")),
+          PostfixFacts.encryptOnDirectMail(names + (direct.count > 3 ? ", …" : ""))
+            + (c.rules.honoursTLSRequiredHeader ? "; " + PostfixFacts.tlsRequiredHeader : ""),
           fix: "send those domains through a relay too, or accept that MX hosts without STARTTLS cannot receive their mail"))
     }
   }
 
   /// Port 465 named in the environment (spec §4).
   static func checkPort465Environment(_ c: Context, _ out: inout [Diagnostic]) {
-    if c.env["RELAY_PORT"] == "465", c.relayHostSet {
+    if c.relayHostSet, case .success(let hop) = NextHop.parse(c.env.envRelayHost), hop.port == 465 {
       out.append(port465(c.env.envRelayHost, at: c.envLocation("RELAY_PORT")))
     }
     if case .success(let hop) = NextHopList(c.env["DEFAULT_RELAY_HOST"]).first, hop.port == 465 {

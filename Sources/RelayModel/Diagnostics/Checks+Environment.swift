@@ -75,6 +75,16 @@ extension Checks {
           .ldapWithRelayHost, at: c.envLocation("ACCOUNT_PROVISIONER"), what,
           fix: "use DEFAULT_RELAY_HOST for a relay that all mail should use"))
     }
+    let provisioner = env["ACCOUNT_PROVISIONER"]
+    if !c.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner),
+      c.configuration.relayMap != nil || c.configuration.saslPasswords != nil
+    {
+      out.append(
+        Diagnostic(
+          .relayFilesApplyAtRestart, at: c.envLocation("ACCOUNT_PROVISIONER"),
+          c.rules.relayFilesApplyAtRestart(version: c.version, provisioner: provisioner),
+          fix: "restart the container after editing the relay files"))
+    }
     if env["ENABLE_SRS"] == "1", c.configuration.relayMap != nil || c.relayHostSet {
       out.append(
         Diagnostic(

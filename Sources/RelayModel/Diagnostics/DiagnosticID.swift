@@ -26,6 +26,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case relayHostHasPort = "relay-host-has-port"
   case halfEnvCredentials = "half-env-credentials"
   case ldapWithRelayHost = "ldap-with-relay-host"
+  case relayFilesApplyAtRestart = "relay-files-apply-at-restart"
   case srsRewritesSender = "srs-rewrites-sender"
   case legacySaslPasswd = "legacy-sasl-passwd"
   // TLS and ports
@@ -46,7 +47,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
       .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
       return .error
-    case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion:
+    case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
       return .warning
@@ -78,6 +79,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .relayHostHasPort: return "RELAY_HOST contains a port or brackets"
     case .halfEnvCredentials: return "only one of RELAY_USER/RELAY_PASSWORD set"
     case .ldapWithRelayHost: return "LDAP provisioner with RELAY_HOST"
+    case .relayFilesApplyAtRestart: return "relay file edits take effect at the next restart"
     case .srsRewritesSender: return "SRS rewrites senders"
     case .legacySaslPasswd: return "SASL_PASSWD only works on v11"
     case .port465: return "port 465 needs wrappermode"

@@ -82,7 +82,8 @@ public struct RelayPlan: Sendable {
   public var nextSteps: [String] {
     version.family.rules.nextSteps(
       version: version, changesEnvironment: changesEnvironment, changesFiles: changesFiles,
-      removesAllCredentials: hasCredentials(original) && !hasCredentials(planned))
+      removesAllCredentials: hasCredentials(original) && !hasCredentials(planned),
+      provisioner: planned.environment["ACCOUNT_PROVISIONER"])
   }
 
   private func hasCredentials(_ configuration: Configuration) -> Bool {

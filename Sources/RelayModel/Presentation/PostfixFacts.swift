@@ -38,6 +38,16 @@ public enum PostfixFacts {
   static let encryptOnDirectRoute =
     "smtp_tls_security_level = encrypt applies to direct delivery too: an MX without STARTTLS defers this mail"
 
+  /// Postfix 3.10's `tls_required_enable` (on by default; spec §5), added to the `encrypt`
+  /// explanations where the image ships Postfix 3.10 (`edge`).
+  static let tlsRequiredHeader =
+    "Postfix 3.10 (tls_required_enable = yes): a message with the header 'TLS-Required: no' is sent with 'may' instead, in plain text where the server offers no STARTTLS"
+
+  /// The `encrypt` warning on a direct route, with the `TLS-Required: no` escape on 3.10.
+  static func encryptOnDirectRoute(honoursTLSRequiredHeader: Bool) -> String {
+    honoursTLSRequiredHeader ? encryptOnDirectRoute + "; " + tlsRequiredHeader : encryptOnDirectRoute
+  }
+
   /// The `encrypt-forces-direct-tls` diagnostic for the direct `senders` named.
   static func encryptOnDirectMail(_ senders: String) -> String {
     "credentials switch on smtp_tls_security_level = encrypt for ALL outbound SMTP: direct mail (\(senders)) is deferred by any MX without STARTTLS"

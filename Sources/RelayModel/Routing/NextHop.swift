@@ -47,8 +47,8 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
     }
     var port = 25
     if let portText {
-      guard let value = Int(portText), (1...65535).contains(value) else {
-        return .failure(.invalid(text, reason: "'\(portText)' is not a port number"))
+      guard let value = servicePort(portText) else {
+        return .failure(.invalid(text, reason: "'\(portText)' is not a port number or a service in known_tcp_ports"))
       }
       port = value
     }
@@ -57,6 +57,20 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
       return .failure(.invalid(text, reason: reason))
     }
     return .success(NextHop(written: text, host: hostText, port: port, skipsMXLookup: bracketed))
+  }
+
+  /// Postfix's default `known_tcp_ports` (3.6+; DMS never changes it): service names the smtp
+  /// client resolves without the services(5) database (spec §5).
+  public static let knownTCPPorts: [String: Int] = [
+    "lmtp": 24, "smtp": 25, "smtps": 465, "submissions": 465, "submission": 587,
+  ]
+
+  /// The port a next hop's port text names: a number in 1–65535, or a `known_tcp_ports`
+  /// name (`[h]:submission` is 587). Other names would go to the container's
+  /// `/etc/services`, which the tool cannot see, so they count as unparseable.
+  static func servicePort(_ text: Substring) -> Int? {
+    if let value = Int(text), text.first?.isNumber == true { return (1...65535).contains(value) ? value : nil }
+    return knownTCPPorts[String(text)]
   }
 
   /// Why Postfix could not use `host` as a host name or address, or nil when it can.

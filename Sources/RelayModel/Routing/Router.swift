@@ -188,7 +188,10 @@ public struct Router: Sendable {
       return deferred(route, PostfixFacts.implicitTLSRouteReason)
     }
     if route.outcome == .direct, tls == "encrypt" {
-      route.warnings.append(RouteWarning("encrypt-direct", PostfixFacts.encryptOnDirectRoute))
+      route.warnings.append(
+        RouteWarning(
+          "encrypt-direct",
+          PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
     }
     return route
   }

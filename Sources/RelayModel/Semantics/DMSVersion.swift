@@ -31,7 +31,7 @@ public struct DMSVersion: Hashable, Sendable, Codable, CustomStringConvertible {
     self.isUnknownFuture = isUnknownFuture
   }
 
-  /// The newest release whose behaviour this tool models, used by `latest`/`edge`.
+  /// The newest release whose behaviour this tool models, which `latest` names (15.1.0).
   public static let newestKnownMajor = 15
 
   /// Parses a version or image tag: `13.3.1`, `v13.3.1`, `13`, `15.1`, `edge`, `latest`,
@@ -40,9 +40,8 @@ public struct DMSVersion: Hashable, Sendable, Codable, CustomStringConvertible {
     let text = raw.trimmingWhitespace()
     let lower = text.lowercased()
     if lower.hasPrefix("sha256:") || lower.contains("@sha256:") { throw .digest(text) }
-    if lower == "edge" || lower == "latest" || lower == "stable" {
-      return DMSVersion(name: lower, family: .v14plus)
-    }
+    if lower == "edge" { return DMSVersion(name: lower, family: .edge) }
+    if lower == "latest" || lower == "stable" { return DMSVersion(name: lower, family: .v14plus) }
     var digits = Substring(lower)
     if digits.hasPrefix("v") { digits = digits.dropFirst() }
     let numeric = digits.prefix { $0.isNumber || $0 == "." }
@@ -66,6 +65,7 @@ public struct DMSVersion: Hashable, Sendable, Codable, CustomStringConvertible {
     case .v11: return DMSVersion(name: "11.3.1", family: .v11)
     case .v12to13: return DMSVersion(name: "13.3.1", family: .v12to13)
     case .v14plus: return DMSVersion(name: "15.1.0", family: .v14plus)
+    case .edge: return DMSVersion(name: "edge", family: .edge)
     }
   }
 }

@@ -37,6 +37,15 @@ public struct VersionRules: Sendable {
   /// Whether DMS picks up edited relay files by itself (change detection) on every
   /// configuration, or only while `RELAY_HOST` is set (v11–v13).
   public let changeDetectionRebuildsRelayTablesAlways: Bool
+  /// Whether the change detector runs whatever `ACCOUNT_PROVISIONER` says (`edge`) or only
+  /// with `FILE` (up to 15.1.0). Either way it re-applies the vhost and relay parts only
+  /// with `FILE` (spec §3, "Change detection"); see `changeDetectionReappliesRelayFiles`.
+  public let changeDetectionRunsForEveryProvisioner: Bool
+  /// The image's Debian and Postfix, for the explanations (spec §2).
+  public let platform: String
+  /// Postfix 3.10's `tls_required_enable` (default yes): a message with the header
+  /// `TLS-Required: no` is sent with `may` where `encrypt` is configured (spec §5).
+  public let honoursTLSRequiredHeader: Bool
   /// Advice to move to a release without the quirk, or nil on the newest family.
   public let upgradeHint: String?
 
@@ -46,6 +55,7 @@ public struct VersionRules: Sendable {
     case .v11: return v11
     case .v12to13: return v12to13
     case .v14plus: return v14plus
+    case .edge: return edge
     }
   }
 
@@ -53,16 +63,28 @@ public struct VersionRules: Sendable {
     family: .v11, relayMapNeedsRelayHost: true, readsSaslPasswdVariable: true,
     domainCheckEnding: .wordBoundary, normalisesInputsInPlace: false, managedDomains: .accountsAndVirtualStream,
     changeDetectionAppliesSASLSettings: false, changeDetectionRebuildsRelayTablesAlways: false,
-    upgradeHint: "upgrade DMS to 14 or newer")
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 11, Postfix 3.5",
+    honoursTLSRequiredHeader: false, upgradeHint: "upgrade DMS to 14 or newer")
   static let v12to13 = VersionRules(
     family: .v12to13, relayMapNeedsRelayHost: true, readsSaslPasswdVariable: false,
     domainCheckEnding: .wordBoundary, normalisesInputsInPlace: false, managedDomains: .accountsAndVirtualStream,
     changeDetectionAppliesSASLSettings: false, changeDetectionRebuildsRelayTablesAlways: false,
-    upgradeHint: "upgrade DMS to 14 or newer")
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 11, Postfix 3.5",
+    honoursTLSRequiredHeader: false, upgradeHint: "upgrade DMS to 14 or newer")
   static let v14plus = VersionRules(
     family: .v14plus, relayMapNeedsRelayHost: false, readsSaslPasswdVariable: false,
     domainCheckEnding: .whitespace, normalisesInputsInPlace: true, managedDomains: .vhost,
     changeDetectionAppliesSASLSettings: true, changeDetectionRebuildsRelayTablesAlways: true,
+    changeDetectionRunsForEveryProvisioner: false, platform: "Debian 12, Postfix 3.7",
+    honoursTLSRequiredHeader: false, upgradeHint: nil)
+  /// 15.1.0's relay scripts (so `Generator` treats it as v14+); it differs in what runs
+  /// the change detector and in the Postfix it ships.
+  static let edge = VersionRules(
+    family: .edge, relayMapNeedsRelayHost: false, readsSaslPasswdVariable: false,
+    domainCheckEnding: .whitespace, normalisesInputsInPlace: true, managedDomains: .vhost,
+    changeDetectionAppliesSASLSettings: true, changeDetectionRebuildsRelayTablesAlways: true,
+    changeDetectionRunsForEveryProvisioner: true,
+    platform: "Debian 13, Postfix 3.10 (compatibility_level = 3.10)", honoursTLSRequiredHeader: true,
     upgradeHint: nil)
 
   /// Whether the relay map works without `RELAY_HOST`, so a plan may use it alone.
@@ -107,11 +129,31 @@ public struct VersionRules: Sendable {
     upgradeHint.map { fix + separator + $0 + reason } ?? fix
   }
 
+  /// Whether change detection re-runs the relay setup with `ACCOUNT_PROVISIONER` =
+  /// `provisioner` (empty is DMS's default, `FILE`). Never with another provisioner, at any
+  /// version: up to 15.1.0 the change detector does not start, and on `edge` it starts but
+  /// skips the vhost and relay parts unless `FILE` (spec §3, "Change detection").
+  public func changeDetectionReappliesRelayFiles(provisioner: String) -> Bool {
+    provisioner.isEmpty || provisioner == "FILE"
+  }
+
+  /// The sentence that says a relay file edit waits for the restart under `provisioner`,
+  /// shared by the preview's diagnostic and the write confirmation.
+  public func relayFilesApplyAtRestart(version: DMSVersion, provisioner: String) -> String {
+    let detector =
+      changeDetectionRunsForEveryProvisioner
+      ? "DMS \(version.name)'s change detection skips the relay files unless ACCOUNT_PROVISIONER=FILE"
+      : "DMS \(version.name) runs change detection only with ACCOUNT_PROVISIONER=FILE"
+    return
+      "With ACCOUNT_PROVISIONER=\(provisioner), \(detector), so a change to postfix-relaymap.cf or postfix-sasl-password.cf takes effect at the next restart ('docker compose restart')"
+  }
+
   /// What the admin does after writing, for `version` of this family (spec §3, "Change
   /// detection"): recreate the container after an env change; after file edits, nothing on
   /// 14+ (but settings stay when credentials were removed), a restart before.
   public func nextSteps(
-    version: DMSVersion, changesEnvironment: Bool, changesFiles: Bool, removesAllCredentials: Bool
+    version: DMSVersion, changesEnvironment: Bool, changesFiles: Bool, removesAllCredentials: Bool,
+    provisioner: String = ""
   ) -> [String] {
     if changesEnvironment {
       return [
@@ -119,6 +161,9 @@ public struct VersionRules: Sendable {
       ]
     }
     guard changesFiles else { return [] }
+    guard changeDetectionReappliesRelayFiles(provisioner: provisioner) else {
+      return [relayFilesApplyAtRestart(version: version, provisioner: provisioner) + "."]
+    }
     guard changeDetectionRebuildsRelayTablesAlways else {
       return [
         "DMS \(version) rebuilds the relay tables on file changes only while RELAY_HOST is set and applies the SASL/TLS settings only at start: restart the container ('docker compose restart') to be sure."
@@ -138,7 +183,7 @@ public struct VersionRules: Sendable {
   public func summary(_ version: DMSVersion) -> String {
     relayMapNeedsRelayHost
       ? "DMS \(version.name) (\(family.rawValue)): the relay map and credentials count only while RELAY_HOST is set, so per-domain relaying needs RELAY_HOST plus opt-outs."
-      : "DMS \(version.name) (\(family.rawValue)): the relay map works on its own, and file changes are picked up by change detection."
+      : "DMS \(version.name) (\(family.rawValue), \(platform)): the relay map works on its own, and file changes are picked up by change detection."
   }
 }
 

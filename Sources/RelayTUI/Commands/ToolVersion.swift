@@ -12,7 +12,8 @@ enum ToolVersion {
       switch family {
       case .v11: return "11.x"
       case .v12to13: return "12.0–13.3.x"
-      case .v14plus: return "14.x–\(DMSVersion.newestKnownMajor).x, edge, latest"
+      case .v14plus: return "14.x–\(DMSVersion.newestKnownMajor).x, latest"
+      case .edge: return "edge"
       }
     }
     return "dms-relay \(number)\nmodels docker-mailserver \(families.joined(separator: "; "))"

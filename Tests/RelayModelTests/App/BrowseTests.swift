@@ -100,13 +100,17 @@ struct BrowseTests {
   @Test("v cycles the DMS version and the preview follows")
   func versions() {
     var store = AppTestStore(AppFixture.demoState())
-    #expect(store.state.versions.versions.map(\.name) == ["11.3.1", "13.3.1", "15.1.0"])
+    #expect(store.state.versions.versions.map(\.name) == ["11.3.1", "13.3.1", "15.1.0", "edge"])
     store.send(.character("v")) {
       $0.version = DMSVersion(name: "15.1.0", family: .v14plus)
       $0.status = StatusMessage("previewing DMS 15.1.0 (v14+)")
     }
     #expect(store.state.derived.headline == nil)
     #expect(store.state.derived.routes.first { $0.route.sender == "@shop.example.net" }?.route.outcome == .relayed)
+    store.send(.character("v")) {
+      $0.version = DMSVersion(name: "edge", family: .edge)
+      $0.status = StatusMessage("previewing DMS edge (edge)")
+    }
     store.send(.character("v")) {
       $0.version = DMSVersion(name: "11.3.1", family: .v11)
       $0.status = StatusMessage("previewing DMS 11.3.1 (v11)")
@@ -142,6 +146,11 @@ struct BrowseTests {
     #expect(newsletter.route.sender == "@newsletter.example.org")
     #expect(newsletter.comparison?.outcome == .deferred)
     #expect(!newsletter.differs)
+    store.send(.character("c")) {
+      $0.comparisonVersion = DMSVersion(name: "edge", family: .edge)
+      $0.status = StatusMessage(
+        "comparing DMS 13.3.1 with edge: 5 sender(s) route differently (c: next, again: off)")
+    }
     store.send(.character("c")) {
       $0.comparisonVersion = nil
       $0.status = StatusMessage("comparison off")

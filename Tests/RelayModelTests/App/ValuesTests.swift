@@ -30,10 +30,12 @@ struct ValuesTests {
   @Test("v offers the detected version and one per other family")
   func versionChoices() throws {
     let choices = VersionChoices(detected: try DMSVersion.parse("14.0.1"))
-    #expect(choices.versions.map(\.name) == ["11.3.1", "13.3.1", "14.0.1"])
-    #expect(choices.next(after: choices.versions[2]).name == "11.3.1")
+    #expect(choices.versions.map(\.name) == ["11.3.1", "13.3.1", "14.0.1", "edge"])
+    #expect(choices.next(after: choices.versions[2]).name == "edge")
+    #expect(choices.next(after: choices.versions[3]).name == "11.3.1")
     #expect(choices.nextComparison(after: nil, selected: choices.versions[2])?.name == "11.3.1")
-    #expect(choices.nextComparison(after: choices.versions[1], selected: choices.versions[2]) == nil)
+    #expect(choices.nextComparison(after: choices.versions[1], selected: choices.versions[2])?.name == "edge")
+    #expect(choices.nextComparison(after: choices.versions[3], selected: choices.versions[2]) == nil)
   }
 
   @Test("Layout at 80×24: a list with a detail pane; the Routing banner takes rows from the list")

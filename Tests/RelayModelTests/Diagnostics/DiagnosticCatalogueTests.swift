@@ -98,6 +98,10 @@ let diagnosticCases: [DiagnosticCase] = [
     configuration: configuration(env: ["RELAY_HOST": "r.test", "ACCOUNT_PROVISIONER": "LDAP"]),
     location: SourceLocation(file: "mailserver.env", line: 1), says: "maps no LDAP domains to RELAY_HOST"),
   DiagnosticCase(
+    id: .relayFilesApplyAtRestart, version: "edge",
+    configuration: configuration(relayMap: "@a.test [r.test]:587\n", env: ["ACCOUNT_PROVISIONER": "LDAP"]),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "takes effect at the next restart"),
+  DiagnosticCase(
     id: .srsRewritesSender, version: "15.1.0",
     configuration: configuration(relayMap: "@a.test [r.test]:587\n", env: ["ENABLE_SRS": "1"]),
     location: SourceLocation(file: "mailserver.env", line: 1), says: "ENABLE_SRS=1 rewrites the envelope sender"),

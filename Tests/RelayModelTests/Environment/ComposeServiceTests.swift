@@ -45,6 +45,16 @@ struct ComposeServiceTests {
     #expect(try service.version()?.family == .v12to13)
   }
 
+  @Test("the image tag edge selects the edge rules, not 15.1.0's")
+  func edgeTag() throws {
+    let service = try parse("""
+      services:
+        mailserver:
+          image: ghcr.io/docker-mailserver/docker-mailserver:edge
+      """)
+    #expect(try service.version() == DMSVersion(name: "edge", family: .edge))
+  }
+
   @Test("no DMS service names the services found")
   func noService() {
     #expect(throws: ComposeError.noMailserverService(file: "dir/compose.yaml", services: ["web", "db"])) {

@@ -13,11 +13,11 @@ struct VersionRulesTests {
 
   @Test("before 14 the relay map hangs on RELAY_HOST, from 14 it works alone")
   func relayHostDependency() {
-    #expect(VersionFamily.allCases.map(\.rules.relayMapNeedsRelayHost) == [true, true, false])
-    #expect(VersionFamily.allCases.map(\.rules.readsSaslPasswdVariable) == [true, false, false])
-    #expect(VersionFamily.allCases.map(\.rules.normalisesInputsInPlace) == [false, false, true])
-    #expect(VersionFamily.allCases.map(\.rules.changeDetectionAppliesSASLSettings) == [false, false, true])
-    #expect(VersionFamily.allCases.map(\.rules.encryptTrigger) == ["RELAY_HOST is set", "RELAY_HOST is set", "credentials are configured"])
+    #expect(VersionFamily.allCases.map(\.rules.relayMapNeedsRelayHost) == [true, true, false, false])
+    #expect(VersionFamily.allCases.map(\.rules.readsSaslPasswdVariable) == [true, false, false, false])
+    #expect(VersionFamily.allCases.map(\.rules.normalisesInputsInPlace) == [false, false, true, true])
+    #expect(VersionFamily.allCases.map(\.rules.changeDetectionAppliesSASLSettings) == [false, false, true, true])
+    #expect(VersionFamily.allCases.map(\.rules.encryptTrigger) == ["RELAY_HOST is set", "RELAY_HOST is set", "credentials are configured", "credentials are configured"])
   }
 
   @Test("the env credentials are keyed to RELAY_HOST before 14, to DEFAULT_RELAY_HOST first from 14")
@@ -78,5 +78,103 @@ struct VersionRulesTests {
       #expect((change.setting("smtp_tls_security_level") == "encrypt") == family.rules.changeDetectionAppliesSASLSettings)
       #expect(Generator.generate(config, family: family, path: .startup).setting("smtp_tls_security_level") == "encrypt")
     }
+  }
+
+  @Test("edge is its own version: selected by 'edge' only, Postfix 3.10, change detector for every provisioner")
+  func edgeIsItsOwnVersion() throws {
+    #expect(try DMSVersion.parse("edge") == DMSVersion(name: "edge", family: .edge))
+    #expect(try DMSVersion.parse("EDGE").family == .edge)
+    #expect(try DMSVersion.parse("latest").family == .v14plus)
+    #expect(try DMSVersion.parse("15.1.0").family == .v14plus)
+    #expect(DMSVersion.representative(of: .edge).name == "edge")
+    #expect(VersionFamily.allCases.map(\.rules.changeDetectionRunsForEveryProvisioner) == [false, false, false, true])
+    #expect(VersionFamily.allCases.map(\.rules.honoursTLSRequiredHeader) == [false, false, false, true])
+    #expect(VersionFamily.edge.rules.platform.contains("compatibility_level = 3.10"))
+    #expect(VersionFamily.v14plus.rules.platform == "Debian 12, Postfix 3.7")
+    #expect(VersionChoices(detected: nil).versions.map(\.name) == ["11.3.1", "13.3.1", "15.1.0", "edge"])
+  }
+
+  @Test("edge generates what 15.1.0 generates, at start and on change detection, for every fixture")
+  func edgeGeneratesLike15() throws {
+    let names = Set(Fixtures.expectations.map(\.caseName))
+    #expect(names.count > 10)
+    for name in names.sorted() {
+      let config = try Fixtures.configuration(name)
+      for path in [GenerationPath.startup, .change] {
+        let modern = Generator.generate(config, family: .v14plus, path: path)
+        let edge = Generator.generate(config, family: .edge, path: path)
+        #expect(edge.relayhostMap?.textLines == modern.relayhostMap?.textLines, "\(name) \(path)")
+        #expect(edge.saslPasswd?.textLines == modern.saslPasswd?.textLines, "\(name) \(path)")
+        #expect(edge.postconf == modern.postconf, "\(name) \(path)")
+        #expect(edge.modifiedInputs == modern.modifiedInputs, "\(name) \(path)")
+      }
+    }
+  }
+
+  @Test("on edge the encrypt warning names Postfix 3.10's TLS-Required: no header; on 15.1.0 it does not")
+  func edgeExplainsTLSRequired() {
+    let config = configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n", env: [:])
+    for family in [VersionFamily.v14plus, .edge] {
+      let router = Router(state: Generator.generate(config, family: family))
+      let direct = router.route("v@b.test")
+      #expect(direct.outcome == .direct)
+      let warning = direct.warnings.first { $0.code == "encrypt-direct" }
+      #expect(warning != nil)
+      #expect((warning?.message.contains("TLS-Required: no") ?? false) == (family == .edge))
+    }
+  }
+
+  @Test("v11: SASL_PASSWD alone (no sasl file, no RELAY_USER/RELAY_PASSWORD) is enough for _relayhost_sasl")
+  func saslPasswdAloneIsEnoughOnV11() {
+    let config = configuration(
+      accounts: "u@a.test|{X}y\n", env: ["RELAY_HOST": "r.test", "SASL_PASSWD": "[r.test]:25 legacy:secret"])
+    let v11 = Generator.generate(config, family: .v11)
+    #expect(v11.saslPasswd?.textLines == ["[r.test]:25 legacy:secret"])
+    #expect(v11.setting("smtp_sasl_password_maps") == "texthash:/etc/postfix/sasl_passwd")
+    #expect(v11.setting("smtp_sender_dependent_authentication") == nil)
+    let v13 = Generator.generate(config, family: .v12to13)
+    #expect(v13.saslPasswd == nil)
+    #expect(v13.setting("smtp_sasl_password_maps") == nil)
+  }
+
+  @Test("with a provisioner other than FILE, relay file edits wait for the restart at every version")
+  func provisionersOtherThanFileWaitForRestart() throws {
+    for family in VersionFamily.allCases {
+      let rules = family.rules
+      #expect(rules.changeDetectionReappliesRelayFiles(provisioner: ""))
+      #expect(rules.changeDetectionReappliesRelayFiles(provisioner: "FILE"))
+      #expect(!rules.changeDetectionReappliesRelayFiles(provisioner: "LDAP"))
+      #expect(!rules.changeDetectionReappliesRelayFiles(provisioner: "OIDC"))
+      let version = DMSVersion.representative(of: family)
+      let steps = rules.nextSteps(
+        version: version, changesEnvironment: false, changesFiles: true, removesAllCredentials: false,
+        provisioner: "LDAP")
+      #expect(steps.count == 1)
+      #expect(steps[0].contains("With ACCOUNT_PROVISIONER=LDAP"))
+      #expect(steps[0].contains("takes effect at the next restart"))
+      #expect(steps[0].contains("skips the relay files") == (family == .edge))
+      let file = rules.nextSteps(
+        version: version, changesEnvironment: false, changesFiles: true, removesAllCredentials: false,
+        provisioner: "FILE")
+      #expect(!file.joined().contains("next restart"))
+    }
+  }
+
+  @Test("the write confirmation says 'takes effect at the next restart' for relay files under LDAP only")
+  func writeConfirmationNamesRestart() throws {
+    let relayMap = WritePlan.File(
+      path: "cfg/postfix-relaymap.cf", kind: .relayMap, originalBytes: Array("a\n".utf8), newBytes: Array("b\n".utf8),
+      existed: true)
+    let env = WritePlan.File(
+      path: "mailserver.env", kind: .envFile, originalBytes: Array("A=1\n".utf8), newBytes: Array("A=2\n".utf8),
+      existed: true)
+    let edge = try DMSVersion.parse("edge")
+    let ldap = Confirmation.write(WritePlan(files: [relayMap]), version: edge, provisioner: "LDAP")
+    #expect(ldap.lines.contains { $0.contains("takes effect at the next restart") })
+    let file = Confirmation.write(WritePlan(files: [relayMap]), version: edge, provisioner: "FILE")
+    #expect(!file.lines.contains { $0.contains("next restart") })
+    let envOnly = Confirmation.write(WritePlan(files: [env]), version: edge, provisioner: "LDAP")
+    #expect(!envOnly.lines.contains { $0.contains("next restart") })
   }
 }
