@@ -3,7 +3,7 @@
 ///
 /// Why a container lags (spec §3, change detection): env changes are read only when the container is
 /// created (`docker compose up -d`); relay file changes are applied by DMS's change
-/// detection a few seconds later, except with `ACCOUNT_PROVISIONER=LDAP` (its change
+/// detection a few seconds later, except with a provisioner other than FILE (LDAP, OIDC: its change
 /// detection never re-runs the relay setup) — then a restart applies them.
 public enum ContainerDrift {
   /// The `main.cf` keys that decide routing and authentication, compared even when the
@@ -17,7 +17,8 @@ public enum ContainerDrift {
     _ live: ContainerSnapshot, configuration: Configuration, version: DMSVersion
   ) -> [DriftItem] {
     let state = Generator.generate(configuration, family: version.family)
-    let ldap = configuration.environment["ACCOUNT_PROVISIONER"] == "LDAP"
+    let provisioner = configuration.environment["ACCOUNT_PROVISIONER"]
+    let waitsForRestart = !version.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner)
     var items: [DriftItem] = []
     if let running = live.version, !running.isEmpty, (try? DMSVersion.parse(running))?.family != version.family {
       items.append(
@@ -27,12 +28,12 @@ public enum ContainerDrift {
           howToApply: "pass --dms-version \(running) to judge the running container, or `docker compose pull && docker compose up -d` to run \(version.name)"))
     }
     if let item = tableDrift(
-      Generator.relayhostMapPath, expected: state.relayhostMap, live: live.relayhostMap, secret: false, ldap: ldap)
+      Generator.relayhostMapPath, expected: state.relayhostMap, live: live.relayhostMap, secret: false, provisioner: waitsForRestart ? provisioner : nil)
     {
       items.append(item)
     }
     if let item = tableDrift(
-      Generator.saslPasswdPath, expected: state.saslPasswd, live: live.saslPasswd, secret: true, ldap: ldap)
+      Generator.saslPasswdPath, expected: state.saslPasswd, live: live.saslPasswd, secret: true, provisioner: waitsForRestart ? provisioner : nil)
     {
       items.append(item)
     }
@@ -57,7 +58,7 @@ public enum ContainerDrift {
   /// A table that differs: which keys the container lacks or still has (values only for
   /// the relay map; the password table is compared, never shown).
   static func tableDrift(
-    _ path: String, expected: GeneratedTable?, live: [UInt8]?, secret: Bool, ldap: Bool
+    _ path: String, expected: GeneratedTable?, live: [UInt8]?, secret: Bool, provisioner: String?
   ) -> DriftItem? {
     let want = expected.map { $0.lines.filter { !$0.isEmpty } } ?? []
     let have = live.map { $0.split(separator: 0x0A, omittingEmptySubsequences: true).map(Array.init) } ?? []
@@ -96,8 +97,9 @@ public enum ContainerDrift {
     let apply: String
     if fromEnv {
       apply = "these lines come from the env (RELAY_HOST, RELAY_USER/RELAY_PASSWORD): `docker compose up -d`"
-    } else if ldap {
-      apply = "with LDAP, change detection never re-applies relay files: `docker compose restart mailserver`"
+    } else if let provisioner {
+      apply =
+        "with ACCOUNT_PROVISIONER=\(provisioner), change detection never re-applies relay files: `docker compose restart mailserver`"
     } else {
       apply = "DMS's change detection applies relay file changes within seconds; if it did not, `docker compose restart mailserver`"
     }

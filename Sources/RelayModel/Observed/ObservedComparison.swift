@@ -3,14 +3,17 @@
 /// "direct to the recipient's MX", which the log alone cannot).
 public struct ObservedComparison: Sendable {
   public let router: Router
-  /// With LDAP, DMS's change detection never re-applies relay files (spec §3, change detection).
-  public let usesLDAP: Bool
+  /// The account provisioner when DMS's change detection never re-applies relay files under it
+  /// (LDAP, OIDC: `VersionRules.changeDetectionReappliesRelayFiles`), else nil.
+  public let provisionerWaitingForRestart: String?
   /// `host:port` of every relay the tables or `relayhost` name.
   let knownRelays: [String]
 
   public init(router: Router, environment: RelayEnvironment) {
     self.router = router
-    usesLDAP = environment["ACCOUNT_PROVISIONER"] == "LDAP"
+    let provisioner = environment["ACCOUNT_PROVISIONER"]
+    provisionerWaitingForRestart =
+      router.state.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner) ? nil : provisioner
     var relays: [String] = []
     let values = (router.relayTable?.distinctValues ?? []) + [router.relayhost]
     for value in values {
@@ -41,8 +44,10 @@ public struct ObservedComparison: Sendable {
 
   /// Why the container may do something else than the files say.
   var likelyCause: String {
-    usesLDAP
-      ? "the container runs the configuration from before your change: with LDAP, change detection never re-applies relay files, so restart it (`docker compose restart`); env changes need `docker compose up -d` (`dms-relay drift` names what is not applied)"
-      : "the container runs the configuration from before your change: env changes need `docker compose up -d`, file changes wait for change detection or `docker compose restart` (`dms-relay drift` names what is not applied)"
+    if let provisioner = provisionerWaitingForRestart {
+      return
+        "the container runs the configuration from before your change: with ACCOUNT_PROVISIONER=\(provisioner), change detection never re-applies relay files, so restart it (`docker compose restart`); env changes need `docker compose up -d` (`dms-relay drift` names what is not applied)"
+    }
+    return "the container runs the configuration from before your change: env changes need `docker compose up -d`, file changes wait for change detection or `docker compose restart` (`dms-relay drift` names what is not applied)"
   }
 }

@@ -31,7 +31,17 @@ struct ContainerDriftModelTests {
     var live = snapshot(ldap)
     live.relayhostMap = Array("@a.test [smtp.old.test]:587\n".utf8)
     let items = ContainerDrift.compare(live, configuration: ldap, version: Self.version)
-    #expect(items.map(\.howToApply) == ["with LDAP, change detection never re-applies relay files: `docker compose restart mailserver`"])
+    #expect(
+      items.map(\.howToApply) == [
+        "with ACCOUNT_PROVISIONER=LDAP, change detection never re-applies relay files: `docker compose restart mailserver`"
+      ])
+    let oidc = configuration(relayMap: "@a.test [smtp.a.test]:587\n", env: ["ACCOUNT_PROVISIONER": "OIDC"])
+    var oidcLive = snapshot(oidc)
+    oidcLive.relayhostMap = live.relayhostMap
+    #expect(
+      ContainerDrift.compare(oidcLive, configuration: oidc, version: Self.version).map(\.howToApply) == [
+        "with ACCOUNT_PROVISIONER=OIDC, change detection never re-applies relay files: `docker compose restart mailserver`"
+      ])
     let env = configuration(accounts: "u@b.test|{PLAIN}x\n", env: ["RELAY_HOST": "smtp.b.test"])
     var old = snapshot(env)
     old.relayhostMap = []

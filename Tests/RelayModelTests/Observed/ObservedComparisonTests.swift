@@ -50,7 +50,7 @@ struct ObservedComparisonTests {
     #expect(summary.agrees == false)
     #expect(summary.observed.map(\.route) == ["via smtp.relay.test:587"])
     #expect(summary.explanation?.hasPrefix("1 message from a.test went via smtp.relay.test:587 since 10:00 although the files route it via [smtp.other.test]:587 — ") == true)
-    #expect(summary.explanation?.contains("with LDAP, change detection never re-applies relay files") == true)
+    #expect(summary.explanation?.contains("with ACCOUNT_PROVISIONER=LDAP, change detection never re-applies relay files") == true)
   }
 
   @Test("mail predicted deferred that was sent disagrees; --sender-domain keeps one domain")
