@@ -26,7 +26,7 @@ public enum KeyBindings {
     return entries.enumerated().sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }.map {
       let bar = $0.element
       let label = bar.variants.first { state.holds($0.condition) }?.label ?? bar.label
-      return KeyHint(bar.key, label)
+      return KeyHint(bar.key, label, pinned: bar.pinned, functionKey: bar.functionKey)
     }
   }
 

@@ -6,11 +6,11 @@ enum DomainsScreen {
   static func render<S: Surface>(_ state: AppState, into surface: inout S) {
     let layout = state.layout
     let wide = surface.size.columns >= 110
-    var columns = [Column("", .fixed(1)), Column("Domain", .flexible(weight: 3, minimum: 14))]
+    var columns = [Column("", .fixed(1)), Column("Domain", .fit(minimum: 14, priority: 1))]
     if wide { columns.append(Column("Found in", .fixed(18))) }
-    columns.append(Column("Relay map", .flexible(weight: 3, minimum: 12)))
+    columns.append(Column("Relay map", .flexible(weight: 3, minimum: 10)))
     if wide { columns.append(Column("AUTH user", .flexible(weight: 1, minimum: 10))) }
-    columns.append(Column("Route on \(state.version.name)", .flexible(weight: 4, minimum: 16)))
+    columns.append(Column("Route on \(state.version.name)", .fit(minimum: 16, priority: 0)))
     let rows = state.derived.domains
     ListView.render(
       columns: columns, layout: layout, rows: state.visibleRows(.domains), position: state.position(.domains),

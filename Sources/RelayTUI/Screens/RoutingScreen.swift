@@ -17,10 +17,11 @@ enum RoutingScreen {
         surface.put(line, at: Point(row: row, column: 3), width: width - Banner.margin, style: style)
       }
     }
-    var columns = [Column("", .fixed(1)), Column("Sender", .flexible(weight: 2, minimum: 12))]
-    columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+    var columns = [Column("", .fixed(1)), Column("Sender", .fit(minimum: 12, priority: 0))]
+    columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .fit(minimum: 16, priority: 0)))
     if let other = state.comparisonVersion {
-      columns.append(Column("On \(other.name) (\(other.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+      let title = "On \(other.name) (\(other.family.rawValue))"
+      columns.append(Column(title, .fit(minimum: title.count + 2, priority: 0)))
     } else {
       columns.append(Column("Decided by", .flexible(weight: 3, minimum: 12)))
     }
