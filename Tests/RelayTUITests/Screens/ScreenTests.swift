@@ -283,3 +283,30 @@ struct ChromeFitTests {
     #expect(!header.contains("Decided b1"))
   }
 }
+
+/// Issue 14 fix 7: the status line's count agrees with the rows' ✖ marks.
+@Suite("Status line count agrees with the rows")
+struct StatusCountTests {
+  @Test("with credentials the port-465 relay still defers: the count says so", arguments: ChromeFitTests.sizes)
+  func undeliveredCounted(size: Size) {
+    let sasl = "@example.com apikey:pw\n@shop.example.net postmaster@mg:pw\n[smtp.sendgrid.net]:587 apikey:pw\n"
+    var state = ScreenFixture.state(size, extraFiles: [SaslPasswordFile.fileName: sasl])
+    ScreenFixture.press(&state, .character("1"))
+    let grid = ScreenFixture.draw(state)
+    #expect(state.preview.errorCount == 0)
+    let marked = (0..<size.rows).filter { grid.line($0).hasPrefix(" ✖ ") || grid.line($0).hasPrefix("▸✖ ") }
+    #expect(!marked.isEmpty)
+    let status = grid.line(size.rows - 2)
+    #expect(!status.contains("0 errors"), "\(status)")
+    #expect(status.hasPrefix(" ✖ \(state.derived.undeliveredSenders) sender"))
+    #expect(grid.style(at: Point(row: size.rows - 2, column: 1)) == .error)
+  }
+
+  @Test("the wording")
+  func wording() {
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 0) == "0 errors")
+    #expect(CountText.errors(diagnostics: 1, undeliveredSenders: 3) == "1 error")
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 1) == "1 sender not delivered")
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 2) == "2 senders not delivered")
+  }
+}
