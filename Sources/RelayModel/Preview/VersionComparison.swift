@@ -22,7 +22,7 @@ public struct VersionComparison: Sendable {
     self.from = old
     self.to = new
     var changes: [Change] = []
-    let unknown = "someone@not-a-managed-domain.invalid"
+    let unknown = Self.otherSenderProbe
     let pairs = zip(old.routes, new.routes).map { ($0, $1) } + [(old.route(unknown), new.route(unknown))]
     for (a, b) in pairs where Self.differs(a, b) {
       changes.append(
@@ -34,6 +34,9 @@ public struct VersionComparison: Sendable {
     resolvedDiagnostics = old.diagnostics.filter { !newIDs.contains($0.id) }
     introducedDiagnostics = new.diagnostics.filter { !oldIDs.contains($0.id) }
   }
+
+  /// An address no file names, routed to show where "any other sender" goes.
+  public static let otherSenderProbe = "someone@not-a-managed-domain.invalid"
 
   /// The route's summary, with its TLS level when that is what changes.
   public static func describe(_ route: Route, _ other: Route) -> String {

@@ -25,6 +25,7 @@ enum EditRunner {
       }
       if output.dryRun {
         print(plan.diff(showSecrets: output.showSecrets), terminator: "")
+        EditRoutingReport.print(loaded: loaded, edits: edits)
         print("dry run: nothing written")
         return
       }
@@ -32,6 +33,7 @@ enum EditRunner {
         print(receipt.summary)
         for note in receipt.notes { print("note: \(note)") }
       }
+      EditRoutingReport.print(loaded: loaded, edits: edits)
     }
   }
 }
