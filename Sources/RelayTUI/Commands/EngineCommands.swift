@@ -63,7 +63,9 @@ struct RouteCommand: ParsableCommand {
 
   @OptionGroup var config: ConfigOptions
 
-  @Option(name: .customLong("sender"), help: "A sender address (repeat for several).")
+  @Option(
+    name: .customLong("sender"), parsing: .upToNextOption,
+    help: "Sender addresses (user@domain or @domain): --sender a@x.test b@y.test, or repeat --sender.")
   var senders: [String] = []
 
   @Flag(help: "Print JSON.") var json = false
@@ -74,6 +76,10 @@ struct RouteCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      // Not an address: a usage mistake to say so (exit 65), not a "bounced" route (issue 14 fix 8).
+      if let bad = senders.first(where: { !Self.isAddress($0) }) {
+        throw CLIFailure("--sender '\(bad)' is not an address: give user@domain or @domain", .dataError)
+      }
       let loaded = try config.load()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family)
@@ -85,6 +91,12 @@ struct RouteCommand: ParsableCommand {
         print(Reports.routeText(routes), terminator: "")
       }
     }
+  }
+
+  /// Something after the last '@', as the router needs to look the sender up.
+  static func isAddress(_ text: String) -> Bool {
+    guard let at = text.lastIndex(of: "@") else { return false }
+    return text.index(after: at) != text.endIndex && !text.contains(where: \.isWhitespace)
   }
 }
 
