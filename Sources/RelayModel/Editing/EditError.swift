@@ -26,6 +26,9 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
   case envInlineInCompose(composeFile: String, service: String, key: String)
   /// The variable is set in compose's `environment:`, which beats every `env_file:`.
   case envOverriddenByCompose(composeFile: String, service: String, key: String)
+  /// The compose service has no `env_file:` and its inline `environment:` does not set the
+  /// variable either (issue 14: this used to say the variable was "set inline").
+  case envComposeWithoutEnvFile(composeFile: String, service: String, key: String)
   /// No env file was found or given.
   case noEnvFile(key: String)
   /// The edit needs the config folder, which was not found or given.
@@ -48,6 +51,9 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
     case .envOverriddenByCompose(let compose, let service, let key):
       return
         "'\(key)' is also set in the 'environment:' of \(compose) (service '\(service)'), which overrides every env_file; change it there"
+    case .envComposeWithoutEnvFile(let compose, let service, let key):
+      return
+        "'\(key)' is not set anywhere, and service '\(service)' in \(compose) has no env_file to add it to; add it under its 'environment:' by hand, or add an env_file and pass it with --env-file PATH"
     case .noEnvFile(let key):
       return "no env file to change '\(key)' in; pass --env-file PATH (it is created when missing)"
     case .noConfigDirectory:

@@ -170,7 +170,8 @@ public struct LoadedConfiguration: Equatable, Sendable {
     switch envLocation(for: key) {
     case .envFile(let path): return [path]
     case .composeInline(let file, let service):
-      throw .envInlineInCompose(composeFile: file, service: service, key: key)
+      // Inline keys were refused above: this one is in no file at all.
+      throw .envComposeWithoutEnvFile(composeFile: file, service: service, key: key)
     case .none: throw .noEnvFile(key: key)
     }
   }

@@ -40,7 +40,8 @@ struct CLIFailure: Error, Equatable {
       switch error {
       case .invalid: self.init(error.description, .usage)
       case .keySpelledDifferently, .nothingToRemove: self.init(error.description, .dataError)
-      case .envInlineInCompose, .envOverriddenByCompose, .noEnvFile: self.init(error.description, .configuration)
+      case .envInlineInCompose, .envOverriddenByCompose, .noEnvFile, .envComposeWithoutEnvFile:
+        self.init(error.description, .configuration)
       case .noConfigDirectory: self.init(error.description, .noInput)
       }
     case let error as ConfigurationLoadError:

@@ -192,7 +192,8 @@ struct LoadedConfigurationPlanTests {
     #expect(throws: EditError.envInlineInCompose(composeFile: compose, service: "mailserver", key: "RELAY_HOST")) {
       try loaded.plan([.setEnv(key: "RELAY_HOST", value: "x")])
     }
-    #expect(throws: EditError.envInlineInCompose(composeFile: compose, service: "mailserver", key: "RELAY_PORT")) {
+    // RELAY_PORT is not inline: said so, not "set inline" (issue 14 fix 4).
+    #expect(throws: EditError.envComposeWithoutEnvFile(composeFile: compose, service: "mailserver", key: "RELAY_PORT")) {
       try loaded.plan([.setEnv(key: "RELAY_PORT", value: "587")])
     }
     #expect(EditError.envInlineInCompose(composeFile: "c.yaml", service: "m", key: "K").description

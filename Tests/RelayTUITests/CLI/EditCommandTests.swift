@@ -232,3 +232,22 @@ struct EditRoutingReportTests {
     #expect(result.stderr == "")
   }
 }
+
+/// Issue 14 fix 4: a variable not set inline is not said to be.
+@Suite("set-env beside an inline compose environment", .serialized)
+struct SetEnvComposeTests {
+  @Test("RELAY_HOST inline, no env_file: set-env RELAY_USER says where it is not, exit 78")
+  func notInline() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    try "services:\n  mailserver:\n    image: mailserver/docker-mailserver:13.3.1\n    environment:\n      RELAY_HOST: smtp.test\n"
+      .write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    let result = try CLIHarness.run(["set-env", "RELAY_USER", "apikey"], in: root)
+    #expect(result.status == 78)
+    #expect(!result.stderr.contains("'RELAY_USER' is set inline"))
+    #expect(result.stderr == "dms-relay: error: 'RELAY_USER' is not set anywhere, and service 'mailserver' in ./compose.yaml has no env_file to add it to; add it under its 'environment:' by hand, or add an env_file and pass it with --env-file PATH\n")
+    // The inline one still gets the inline message.
+    let inline = try CLIHarness.run(["set-env", "RELAY_HOST", "x"], in: root)
+    #expect(inline.stderr.contains("'RELAY_HOST' is set inline in ./compose.yaml"))
+  }
+}
