@@ -150,16 +150,23 @@ struct SetEnv: ParsableCommand {
     abstract: "Set a relay variable (RELAY_HOST, RELAY_PORT, …) in the env file.",
     discussion: """
       Replaces the variable's last assignment in place, else appends KEY=VALUE. Variables set \
-      inline in the compose file's 'environment:' are not rewritten; edit the compose file.
+      inline in the compose file's 'environment:' are not rewritten; edit the compose file. \
+      For a password variable (RELAY_PASSWORD) without VALUE the value is read from the terminal \
+      twice without echo, or with --password-stdin from the first line of standard input.
       """)
 
   @Argument(help: "Variable name, e.g. RELAY_HOST.") var key: String
-  @Argument(help: "Value (may be empty).") var value: String
+  @Argument(help: "Value (may be empty). For RELAY_PASSWORD prefer the prompt or --password-stdin.")
+  var value: String?
+  @Flag(name: .customLong("password-stdin"), help: "Read a password variable's value from standard input.")
+  var passwordStdin = false
   @OptionGroup var config: ConfigOptions
   @OptionGroup var output: EditOutputOptions
 
   func run() throws {
-    try EditRunner.run({ [.setEnv(key: key, value: value)] }, config: config, output: output)
+    try EditRunner.run(
+      { [.setEnv(key: key, value: try SetEnvValue.obtain(key: key, argument: value, fromStdin: passwordStdin))] },
+      config: config, output: output)
   }
 }
 

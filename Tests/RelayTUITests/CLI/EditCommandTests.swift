@@ -251,3 +251,32 @@ struct SetEnvComposeTests {
     #expect(inline.stderr.contains("'RELAY_HOST' is set inline in ./compose.yaml"))
   }
 }
+
+/// Issue 14 fix 5: `set-env RELAY_PASSWORD` reads the password from stdin (or a no-echo prompt).
+@Suite("set-env RELAY_PASSWORD --password-stdin", .serialized)
+struct SetEnvPasswordTests {
+  @Test("the password from standard input, never printed")
+  func fromStdin() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "--password-stdin"], in: root, stdin: "s3cret pw\n")
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("s3cret") && !result.stderr.contains("s3cret"))
+    #expect(CLIHarness.text("\(root)/mailserver.env") == "RELAY_HOST=smtp.relay.test\nRELAY_PORT=587\nRELAY_USER=relay-user\nRELAY_PASSWORD=s3cret pw\n")
+  }
+
+  @Test("usage: both argument and stdin, stdin for a plain variable, no value for a plain variable")
+  func usage() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let before = CLIHarness.snapshot(root)
+    let both = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "x", "--password-stdin"], in: root, stdin: "y\n")
+    #expect(both.status == 64)
+    let plain = try CLIHarness.run(["set-env", "RELAY_HOST", "--password-stdin"], in: root, stdin: "y\n")
+    #expect(plain.status == 64)
+    #expect(plain.stderr == "dms-relay: error: --password-stdin is only for password variables, not 'RELAY_HOST'\n")
+    let missing = try CLIHarness.run(["set-env", "RELAY_HOST"], in: root)
+    #expect(missing.status == 64)
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+}
