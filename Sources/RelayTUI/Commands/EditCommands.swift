@@ -16,7 +16,7 @@ enum EditRunner {
     try reportingErrors {
       let edits = try edits()
       for edit in edits { try edit.validate() }
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let plan = try loaded.plan(edits)
       for note in plan.notes { print("note: \(note)") }
       if plan.isEmpty {

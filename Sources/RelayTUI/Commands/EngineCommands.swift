@@ -40,7 +40,7 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family, path: path)
       if json {
@@ -80,7 +80,7 @@ struct RouteCommand: ParsableCommand {
       if let bad = senders.first(where: { !Self.isAddress($0) }) {
         throw CLIFailure("--sender '\(bad)' is not an address: give user@domain or @domain", .dataError)
       }
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family)
       let router = Router(state: state, environment: loaded.configuration.environment)
@@ -113,7 +113,7 @@ struct Preview: ParsableCommand {
   func run() throws {
     var status: Int32 = 0
     try reportingErrors {
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let preview = RoutingPreview(configuration: loaded.configuration, version: version)
       if json {
@@ -146,7 +146,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let comparison = VersionComparison(
         configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
       if json {

@@ -23,7 +23,7 @@ struct UI: ParsableCommand {
   func run() throws {
     try reportingErrors {
       try UISession.requireTerminal()
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       // The setup wizard is offered first when no relay is configured; after it writes, the
       // runner reads the files again (`.reload`).
       let config = self.config
