@@ -56,7 +56,14 @@ extension AppState {
       return []
     }
     let workspace = self.workspace
-    let submission = dialog.submission { workspace.envLocation(for: $0) }
+    let submission = dialog.submission(
+      envLocation: { workspace.envLocation(for: $0) },
+      currentPassword: { key in
+        for case .credential(let k, _, let password) in workspace.configuration.saslPasswords?.kinds ?? [] where k == key {
+          return password
+        }
+        return nil
+      })
     if dialog.kind == .environment {
       let missing = submission.edits.compactMap { edit -> String? in
         guard case .none = workspace.envLocation(for: Self.envKey(edit)) else { return nil }

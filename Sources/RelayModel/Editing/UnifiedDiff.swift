@@ -47,11 +47,12 @@ public enum UnifiedDiff {
         }
       }
       out += "@@ -\(range(oldBefore, oldCount)) +\(range(newBefore, newCount)) @@\n"
+      let changedSecrets = changedSecrets(slice, a, b, redaction)
       for op in slice {
         switch op {
         case .equal(let o, _): out += show(" ", a[o], redaction)
         case .delete(let o): out += show("-", a[o], redaction)
-        case .insert(let n): out += show("+", b[n], redaction)
+        case .insert(let n): out += show("+", b[n], redaction, note: changedSecrets.contains(n) ? passwordChangedNote : "")
         }
       }
     }
@@ -68,12 +69,12 @@ public enum UnifiedDiff {
     }
   }
 
-  static func show(_ prefix: String, _ line: Line, _ redaction: Redaction) -> String {
+  static func show(_ prefix: String, _ line: Line, _ redaction: Redaction, note: String = "") -> String {
     var text = prefix
     for scalar in String(decoding: redaction.redact(line.body), as: UTF8.self).unicodeScalars {
       text.unicodeScalars.append(scalar == "\r" ? "\u{240D}" : scalar)
     }
-    text += "\n"
+    text += note + "\n"
     if !line.hasNewline { text += "\\ No newline at end of file\n" }
     return text
   }

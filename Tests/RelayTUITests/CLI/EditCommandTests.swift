@@ -54,7 +54,7 @@ struct EditCommandTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: sasl)
     let dry = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run"], in: root, stdin: "s3cret/&pw\n")
     #expect(dry.status == 0)
-    #expect(dry.stdout.contains("-@example.test example-user:<redacted>\n+@example.test new-user:<redacted>\n"))
+    #expect(dry.stdout.contains("-@example.test example-user:<redacted>\n+@example.test new-user:<redacted>   (password changed)\n"))
     #expect(!dry.stdout.contains("s3cret") && !dry.stdout.contains("example-pass"))
     let shown = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run", "--show-secrets"], in: root, stdin: "s3cret/&pw\n")
     #expect(shown.stdout.contains("+@example.test new-user:s3cret/&pw\n"))
@@ -144,7 +144,7 @@ struct EditCommandTests {
     let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
     defer { CLIHarness.remove(root) }
     let dry = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "n3w", "--dry-run"], in: root)
-    #expect(dry.stdout.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>\n"))
+    #expect(dry.stdout.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>   (password changed)\n"))
     #expect(!dry.stdout.contains("n3w") && !dry.stdout.contains("relay-pass"))
     let set = try CLIHarness.run(["set-env", "RELAY_PORT", "2525"], in: root)
     #expect(set.status == 0)
