@@ -34,3 +34,10 @@ extension Route {
     tls == "encrypt" ? "encrypt (\(PostfixFacts.encryptScope))" : tls
   }
 }
+
+extension Route {
+  /// Why a route without AUTH to a relay another sender logs in to will likely fail.
+  public func unauthenticatedNote(authenticatedBy other: String) -> String {
+    "no AUTH to \(nexthop ?? "the relay"), which \(other) logs in to: the relay most likely refuses this mail; add credentials for this sender"
+  }
+}

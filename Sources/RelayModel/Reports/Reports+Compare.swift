@@ -52,6 +52,15 @@ extension Reports {
       out += "\nNew on \(c.to.version.name):\n"
       for d in c.introducedDiagnostics { out += "  - \(d.formatted)\n    fix: \(d.fix)\n" }
     }
+    let unauthenticated = c.unauthenticatedOnTarget
+    if !c.remainingDiagnostics.isEmpty || !unauthenticated.isEmpty {
+      out += "\nStill to fix on \(c.to.version.name):\n"
+      if !unauthenticated.isEmpty {
+        let advice = PostfixFacts.unauthenticatedAfterUpgrade(unauthenticated.map(\.sender))
+        out += "  - \(advice.message)\n    fix: \(advice.fix)\n"
+      }
+      for d in c.remainingDiagnostics { out += "  - \(d.formatted)\n    fix: \(d.fix)\n" }
+    }
     text.append(out)
     return text
   }

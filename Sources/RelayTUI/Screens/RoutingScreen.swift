@@ -33,7 +33,9 @@ enum RoutingScreen {
     ) { index in
       let row = rows[index]
       let severity = row.diagnostics.map(\.severity).min()
-      var marker = Marker.span(RouteText.style(row.route) == .error ? .error : (row.route.warnings.isEmpty ? severity : .warning))
+      var marker = Marker.span(
+        RouteText.style(row.route) == .error
+          ? .error : (row.route.warnings.isEmpty && row.authenticatedBy == nil ? severity : .warning))
       if row.differs { marker = [Span("≠", .changed)] }
       var cells: [[Span]] = [marker, [Span(row.route.sender, .bold)], RouteText.short(row.route)]
       if let other = row.comparison {
@@ -49,6 +51,10 @@ enum RoutingScreen {
     }
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
+    // First: the list shows the route, not that the relay will refuse it.
+    if let other = row.authenticatedBy {
+      pane.message(Marker.icon(.warning), row.route.unauthenticatedNote(authenticatedBy: other), Marker.style(.warning))
+    }
     RouteText.explain(row.route, on: state.version, into: &pane)
     if let other = row.comparison, let version = state.comparisonVersion {
       pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))

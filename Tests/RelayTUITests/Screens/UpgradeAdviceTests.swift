@@ -1,0 +1,57 @@
+import RelayModel
+import Testing
+
+@testable import RelayTUI
+
+/// Issue 14 fix 3: an upgrade is not offered as the whole cure when the relays still get no
+/// AUTH, and the Routing screen marks a route without AUTH to a relay others log in to.
+@Suite("Upgrade advice names what is still needed")
+struct UpgradeAdviceTests {
+  @Test("the demo's fix says credentials are needed after the upgrade too")
+  func demoFix() throws {
+    let state = ScreenFixture.state()
+    let headline = try #require(state.derived.headline)
+    #expect(headline.id == .noCredentialsSmtpDies)
+    #expect(headline.fix.hasPrefix("add credentials (dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD)"))
+    #expect(headline.fix.contains("to upgrade DMS to 14 or newer alone is not enough"))
+    #expect(headline.fix.contains("without AUTH"))
+  }
+
+  @Test("compare lists what the upgrade leaves to fix")
+  func compareRemaining() {
+    let demo = ScreenFixture.demo()
+    let comparison = VersionComparison(
+      configuration: demo.configuration, from: try! DMSVersion.parse("13.3.1"), to: try! DMSVersion.parse("15.1.0"))
+    #expect(comparison.resolvedDiagnostics.contains { $0.id == .noCredentialsSmtpDies })
+    #expect(comparison.unauthenticatedOnTarget.count == 5)
+    let text = Reports.compareText(comparison).plain
+    #expect(text.contains("Still to fix on 15.1.0:\n  - credentials: 5 sender(s) are relayed without AUTH (@example.com, @shop.example.net, @internal.example.com, …); a relay that requires AUTH refuses their mail\n"))
+    #expect(text.contains("[port-465]") || text.contains("uses port 465"))
+  }
+
+  static func sharedRelay(_ size: Size) -> AppState {
+    let configuration = Configuration(
+      relayMap: RelayMapFile(bytes: Array("@a.test [smtp.relay.test]:587\n@b.test [smtp.relay.test]:587\n".utf8)),
+      saslPasswords: SaslPasswordFile(bytes: Array("@a.test user:pw\n".utf8)),
+      accounts: AccountsFile(bytes: Array("u@a.test|x\nu@b.test|x\n".utf8)),
+      environment: EnvFile(bytes: Array("RELAY_HOST=smtp.relay.test\n".utf8)).environment(path: "/demo/mailserver.env"))
+    let loaded = LoadedConfiguration(
+      configuration: configuration, configDirectory: "/demo/config", envFiles: ["/demo/mailserver.env"],
+      version: try! DMSVersion.parse("15.1.0"))
+    return AppState.opening(loaded, size: size)
+  }
+
+  @Test("Routing marks @b.test: no AUTH to the relay @a.test logs in to", arguments: ChromeFitTests.sizes)
+  func unauthenticatedMarked(size: Size) throws {
+    var state = Self.sharedRelay(size)
+    ScreenFixture.press(&state, .character("4"))
+    let rowB = try #require(state.derived.routes.firstIndex { $0.route.sender == "@b.test" })
+    #expect(state.derived.routes[rowB].authenticatedBy == "@a.test")
+    #expect(state.derived.routes.first { $0.route.sender == "@a.test" }?.authenticatedBy == nil)
+    for _ in 0..<rowB { ScreenFixture.press(&state, .down) }
+    let grid = ScreenFixture.draw(state)
+    let line = try #require((0..<size.rows).first { grid.line($0).contains("@b.test") && grid.line($0).contains("[smtp.relay.test]") })
+    #expect(grid.line(line).hasPrefix("▸▲"))
+    #expect(grid.text.contains("▲ no AUTH to [smtp.relay.test]:587"))
+  }
+}
