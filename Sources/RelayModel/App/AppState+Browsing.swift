@@ -69,8 +69,9 @@ extension AppState {
     if let other = comparisonVersion {
       if tab != .routing { switchTab(to: .routing) }
       let differing = derived.routes.filter(\.differs).count
+      let which = versions.isNewer(other, than: version) ? "newer" : "older"
       status = StatusMessage(
-        "comparing DMS \(version.name) with \(other.name): \(differing) sender(s) route differently (c: next, again: off)")
+        "comparing DMS \(version.name) with \(which) \(other.name): \(differing) sender(s) route differently, \(derived.comparisonFixed.count) diagnostic(s) fixed, \(derived.comparisonIntroduced.count) new (i lists them; c: next, again: off)")
     } else {
       status = StatusMessage("comparison off")
     }

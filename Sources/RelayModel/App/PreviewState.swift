@@ -13,6 +13,9 @@ public struct PreviewState: Sendable {
   public var changes: [ChangeLine]
   /// The setup-wide failure the Routing screen shows first, if any.
   public var headline: Diagnostic?
+  /// With a comparison version: diagnostics it no longer has, and those only it has.
+  public var comparisonFixed: [Diagnostic] = []
+  public var comparisonIntroduced: [Diagnostic] = []
   /// Routes deferred or bounced: rows marked ✖ whatever their diagnostics' severity.
   public var undeliveredSenders: Int
 
@@ -29,6 +32,12 @@ public struct PreviewState: Sendable {
     routes = RouteRow.rows(preview: preview, comparison: comparison, diagnosticsByLine: index)
     changes = ChangeLine.lines(edits: workspace.edits, plan: workspace.plan)
     headline = Self.headline(preview.diagnostics)
+    if let comparison {
+      let here = Set(preview.diagnostics.map(\.id))
+      let there = Set(comparison.diagnostics.map(\.id))
+      comparisonFixed = preview.diagnostics.filter { !there.contains($0.id) }
+      comparisonIntroduced = comparison.diagnostics.filter { !here.contains($0.id) }
+    }
     undeliveredSenders = preview.routes.reduce(0) { $0 + ($1.outcome == .deferred || $1.outcome == .bounced ? 1 : 0) }
   }
 

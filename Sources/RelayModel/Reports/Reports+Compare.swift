@@ -39,7 +39,7 @@ extension Reports {
     } else {
       out += "\(c.changes.count) sender(s) change route:\n"
       for change in c.changes {
-        out += "  \(change.sender)\n"
+        out += "  \(RoutingChange.senderLabel(change.sender))\n"
         out += "    \(c.from.version.name): \(VersionComparison.describe(change.from, change.to))\n"
         out += "    \(c.to.version.name): \(VersionComparison.describe(change.to, change.from))\n"
       }

@@ -140,15 +140,26 @@ struct Compare: ParsableCommand {
     abstract: "List the senders whose route changes between two DMS versions, and why.")
 
   @OptionGroup var config: ConfigOptions
-  @Option(help: "The version running now.") var from: String
-  @Option(help: "The version to upgrade (or downgrade) to.") var to: String
+  @Option(help: "The version running now (default: the detected one).") var from: String?
+  @Option(help: "The version to upgrade (or downgrade) to (default: the next newer release).") var to: String?
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     try reportingErrors {
       let loaded = try config.loadExisting()
-      let comparison = VersionComparison(
-        configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
+      let old = try from.map { try DMSVersion.parse($0) } ?? loaded.requireVersion()
+      let choices = VersionChoices(detected: old)
+      let new: DMSVersion
+      if let to {
+        new = try DMSVersion.parse(to)
+      } else {
+        guard let next = choices.nextComparison(after: nil, selected: old), choices.isNewer(next, than: old) else {
+          throw CLIFailure("DMS \(old.name) is the newest release this tool models; pass --to VERSION", .usage)
+        }
+        new = next
+        if !json { printError("dms-relay: comparing with the next newer release, \(new.name) (--to VERSION picks another)") }
+      }
+      let comparison = VersionComparison(configuration: loaded.configuration, from: old, to: new)
       if json {
         Reports.compareJSON(comparison, to: writeStandardOutput)
       } else {

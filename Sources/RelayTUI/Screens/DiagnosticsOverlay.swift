@@ -12,6 +12,11 @@ enum DiagnosticsOverlay {
     surface.box(top: box.top, left: box.left, width: box.width, height: box.height, title: title)
     var pane = DetailPane.Builder(width: box.innerWidth + 2)
     if preview.diagnostics.isEmpty { pane.plain([Span(" No diagnostics: DMS and Postfix will do what the files say.", .ok)]) }
+    if let other = state.comparisonVersion, scroll == 0 {
+      section("Fixed on \(other.name) (\(state.derived.comparisonFixed.count))", state.derived.comparisonFixed, into: &pane)
+      section("New on \(other.name) (\(state.derived.comparisonIntroduced.count))", state.derived.comparisonIntroduced, into: &pane)
+      pane.plain([Span(" On \(state.version.name):", .bold)])
+    }
     for diagnostic in preview.diagnostics.dropFirst(scroll) {
       pane.diagnostic(diagnostic)
       pane.plain([])
@@ -19,5 +24,14 @@ enum DiagnosticsOverlay {
     for (index, spans) in pane.lines.prefix(box.innerRows).enumerated() {
       surface.put(spans, at: Point(row: box.top + 1 + index, column: box.left + 1), width: box.innerWidth + 2)
     }
+  }
+
+  /// The comparison's fixed or new diagnostics, one line each (issue 14 fix 9).
+  static func section(_ title: String, _ diagnostics: [Diagnostic], into pane: inout DetailPane.Builder) {
+    pane.plain([Span(" \(title)", .bold)])
+    for diagnostic in diagnostics {
+      pane.plain([Span(" \(Marker.icon(diagnostic.severity)) ", Marker.style(diagnostic.severity)), Span("[\(diagnostic.id.rawValue)] \(diagnostic.id.title)")])
+    }
+    pane.plain([])
   }
 }

@@ -130,7 +130,7 @@ struct ScreenTests {
   @Test("c draws both versions side by side and marks the differences")
   func comparison() {
     var state = ScreenFixture.state()
-    ScreenFixture.press(&state, .character("c"), .character("c"))
+    ScreenFixture.press(&state, .character("c"))
     let grid = ScreenFixture.draw(state)
     #expect(grid.line(0).contains("DMS 13.3.1 (v12-13) vs 15.1.0"))
     #expect(grid.line(7).contains("On 13.3.1 (v12-13)"))

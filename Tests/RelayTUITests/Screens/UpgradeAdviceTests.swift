@@ -55,3 +55,51 @@ struct UpgradeAdviceTests {
     #expect(grid.text.contains("▲ no AUTH to [smtp.relay.test]:587"))
   }
 }
+
+/// Issue 14 fix 9: comparing starts with the next newer release and lists the diagnostics
+/// it fixes and introduces.
+@Suite("Upgrade planning: c and compare")
+struct UpgradePlanningTests {
+  @Test("c compares with the next newer release; i lists what it fixes", arguments: ChromeFitTests.sizes)
+  func comparisonOverlay(size: Size) {
+    var state = ScreenFixture.state(size)
+    ScreenFixture.press(&state, .character("c"))
+    #expect(state.comparisonVersion?.name == "15.1.0")
+    #expect(state.status?.text.hasPrefix("comparing DMS 13.3.1 with newer 15.1.0") == true)
+    ScreenFixture.press(&state, .character("i"))
+    let grid = ScreenFixture.draw(state)
+    #expect(grid.text.contains("Fixed on 15.1.0 (2)"))
+    #expect(grid.text.contains("[no-credentials-smtp-dies]"))
+  }
+}
+
+@Suite("CLI: compare defaults", .serialized)
+struct CompareDefaultsTests {
+  @Test("--from defaults to the detected version, --to to the next newer release; no placeholder sender")
+  func defaults() throws {
+    let root = try CLIHarness.checkout(of: "relay-host-user-password")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["compare", "--dms-version", "13.3.1"], in: root)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("DMS 13.3.1 (v12-13) → 15.1.0 (v14+)"))
+    #expect(result.stderr == "dms-relay: comparing with the next newer release, 15.1.0 (--to VERSION picks another)\n")
+    #expect(!result.stdout.contains("not-a-managed-domain"))
+    let explicit = try CLIHarness.run(["compare", "--from", "13.3.1", "--to", "15.1.0"], in: root)
+    #expect(explicit.stdout == result.stdout)
+    let newest = try CLIHarness.run(["compare", "--dms-version", "15.1.0"], in: root)
+    #expect(newest.status == 64)
+    let none = try CLIHarness.run(["compare"], in: root)
+    #expect(none.status != 0)
+  }
+
+  @Test("a change for addresses no file names reads 'any other sender'")
+  func anyOther() {
+    let demo = ScreenFixture.demo()
+    let comparison = VersionComparison(
+      configuration: demo.configuration, from: try! DMSVersion.parse("13.3.1"), to: try! DMSVersion.parse("15.1.0"))
+    #expect(comparison.changes.contains { $0.sender == VersionComparison.otherSenderProbe })
+    let text = Reports.compareText(comparison).plain
+    #expect(text.contains("\n  any other sender\n    13.3.1: deferred"))
+    #expect(!text.contains("not-a-managed-domain"))
+  }
+}
