@@ -21,6 +21,7 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <langinfo.h>
+#include <termios.h>
 
 static inline void *dr_stdscr(void) { return (void *)stdscr; }
 static inline int dr_lines(void) { return LINES; }
@@ -61,6 +62,14 @@ static inline void dr_start(void) {
   keypad(stdscr, TRUE);
   set_escdelay(25);
   curs_set(0);
+  // Ctrl-C as a key (3), not SIGINT: the UI asks before losing unsaved changes. Ctrl-Z and
+  // Ctrl-\ keep their signals; endwin restores the shell's modes, interrupt character included.
+  struct termios modes;
+  if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+    modes.c_cc[VINTR] = _POSIX_VDISABLE;
+    tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+    def_prog_mode();
+  }
 }
 
 static inline void dr_stop(void) { endwin(); }

@@ -43,5 +43,5 @@ public enum KeyBindings {
   static let walking: Set<WizardStep> = [.folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan]
   static let lists: Set<WizardStep> = [.version, .goal, .provider, .domains, .moreRelays]
 
-  public static let table: [KeyBinding] = browsing + dialogs + overlays + wizard
+  public static let table: [KeyBinding] = browsing + dialogs + interrupts + overlays + wizard
 }

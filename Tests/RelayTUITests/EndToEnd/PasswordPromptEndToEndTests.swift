@@ -26,3 +26,33 @@ struct PasswordPromptEndToEndTests {
     #expect(EndToEnd.read("\(root)/mailserver.env")?.contains("RELAY_PASSWORD=hunter2-x\n") == true)
   }
 }
+
+/// Issue 14 fix 12: Ctrl-C with unsaved changes asks first (it used to kill the program).
+@Suite(
+  "Ctrl-C in the UI (tmux)", .tags(.tmux), .serialized,
+  .enabled(if: TmuxSession.isAvailable, "tmux is not installed; install it (apt-get install tmux) to run the end-to-end UI tests"))
+struct InterruptEndToEndTests {
+  @Test("Ctrl-C with a pending change asks; n stays; Ctrl-C twice quits; nothing written")
+  func asks() throws {
+    let root = try EndToEnd.checkout(of: "relay-host-user-password")
+    let config = "docker-data/dms/config"
+    let session = try TmuxSession(
+      [EndToEnd.binary, "--config-dir", config, "--env-file", "mailserver.env", "--dms-version", "13.3.1"], in: root)
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    try session.waitFor("1 Domains 1")
+    try session.press("x")
+    try session.waitFor("unsaved change")
+    try session.press("C-c")
+    try session.waitFor("Quit without writing?")
+    try session.press("n")
+    try session.waitFor("not quitting")
+    try session.press("C-c")
+    try session.waitFor("Quit without writing?")
+    try session.press("C-c")
+    #expect(try session.waitForExit() == 0)
+    #expect(EndToEnd.read("\(root)/\(config)/postfix-relaymap.cf") == nil)
+  }
+}
