@@ -1,6 +1,10 @@
 extension AppState {
   /// A command while browsing a screen (no dialog or question open).
   mutating func browse(_ command: KeyCommand) -> [AppEffect] {
+    if isReadOnly, KeyBindings.editCommands.contains(command) {
+      status = StatusMessage("read-only (--read-only): nothing can be changed here", .warning)
+      return []
+    }
     let page = max(layout.listRows - 1, 1)
     switch command {
     case .showTab(let tab): switchTab(to: tab)

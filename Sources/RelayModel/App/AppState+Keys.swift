@@ -22,6 +22,7 @@ extension AppState: KeyConditionState {
       return dialog.fields[dialog.focus].isToggle
     case .dialogCanRevealPassword: return dialog?.field(.revealPassword) != nil
     case .dialogRoutesAddress: return dialog?.kind == .routeAddress
+    case .canEdit: return !isReadOnly
     default:
       if case .wizard(let wizard) = destination { return wizard.holds(condition) }
       return false

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
   public internal(set) var setupOutcome: WizardOutcome?
   /// True for `dms-relay setup`: the session ends when the wizard does.
   public internal(set) var endsWithSetup = false
+  /// `--read-only`: look without any risk of writing; every edit key is refused.
+  public internal(set) var isReadOnly = false
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

@@ -20,6 +20,7 @@ public enum KeyBindings {
     let entries = table.compactMap { binding -> KeyBarEntry? in
       guard let bar = binding.bar, (bar.scope ?? binding.scope).contains(context), binding.scope.contains(context)
       else { return nil }
+      if binding.presses.contains(where: { editCommands.contains($0.command) }), !state.holds(.canEdit) { return nil }
       if let condition = bar.condition, !state.holds(condition) { return nil }
       return bar
     }
@@ -34,6 +35,9 @@ public enum KeyBindings {
   public static var helpSections: [(section: HelpSection, bindings: [KeyBinding])] {
     HelpSection.allCases.map { section in (section, table.filter { $0.section == section }) }
   }
+
+  /// Commands that change files; `--read-only` refuses them and hides their keys.
+  public static let editCommands: Set<KeyCommand> = [.add, .edit, .editEnvironment, .delete, .toggleOptOut, .write, .undo]
 
   // MARK: - The table
 

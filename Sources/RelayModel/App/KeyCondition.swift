@@ -10,4 +10,6 @@ public enum KeyCondition: Hashable, Sendable {
   case planChangesNothing
   case passwordIsRevealed
   case promptIsLeave
+  /// Edits are allowed (not `--read-only`); keys that edit hide from the bar otherwise.
+  case canEdit
 }

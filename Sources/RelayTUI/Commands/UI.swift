@@ -19,6 +19,8 @@ struct UI: ParsableCommand {
       """)
 
   @OptionGroup var config: ConfigOptions
+  @Flag(name: .customLong("read-only"), help: "Look without any risk of writing: every edit key is refused.")
+  var readOnly = false
 
   func run() throws {
     try reportingErrors {
@@ -28,7 +30,8 @@ struct UI: ParsableCommand {
       // runner reads the files again (`.reload`).
       let config = self.config
       try UISession.run(
-        .opening(loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded)),
+        .opening(
+          loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded), readOnly: readOnly),
         load: { try config.load() })
     }
   }

@@ -56,3 +56,26 @@ struct InterruptEndToEndTests {
     #expect(EndToEnd.read("\(root)/\(config)/postfix-relaymap.cf") == nil)
   }
 }
+
+@Suite(
+  "--read-only (tmux)", .tags(.tmux), .serialized,
+  .enabled(if: TmuxSession.isAvailable, "tmux is not installed; install it (apt-get install tmux) to run the end-to-end UI tests"))
+struct ReadOnlyEndToEndTests {
+  @Test("dms-relay --read-only: the title says so, x changes nothing, q quits at once")
+  func readOnly() throws {
+    let root = try EndToEnd.checkout(of: "relay-host-user-password")
+    let session = try TmuxSession(
+      [EndToEnd.binary, "--read-only", "--config-dir", "docker-data/dms/config", "--env-file", "mailserver.env", "--dms-version", "13.3.1"],
+      in: root)
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    try session.waitFor("read-only")
+    try session.press("1", "x")
+    try session.waitFor("nothing can be changed here")
+    try session.press("q")
+    #expect(try session.waitForExit() == 0)
+    #expect(EndToEnd.read("\(root)/docker-data/dms/config/postfix-relaymap.cf") == nil)
+  }
+}
