@@ -134,4 +134,29 @@ static inline int dr_color_white(void) { return COLOR_WHITE; }
 static inline void dr_clear(void) { clearok(stdscr, TRUE); }
 static inline int dr_key_f(int n) { return KEY_F(n); }
 
+/// Mouse reporting on or off: left presses and the wheel (buttons 4 and 5).
+static inline void dr_mouse(int on) {
+  mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+  mask |= BUTTON5_PRESSED;
+#endif
+  mousemask(on ? mask : 0, NULL);
+  mouseinterval(0);
+}
+static inline int dr_key_mouse(void) { return KEY_MOUSE; }
+
+/// After KEY_MOUSE: 1 for a left press, 4 wheel up, 5 wheel down, 0 anything else; sets y, x.
+static inline int dr_get_mouse(int *y, int *x) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *y = event.y;
+  *x = event.x;
+  if (event.bstate & BUTTON1_PRESSED) return 1;
+  if (event.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+  if (event.bstate & BUTTON5_PRESSED) return 5;
+#endif
+  return 0;
+}
+
 #endif

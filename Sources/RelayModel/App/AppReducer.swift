@@ -37,6 +37,9 @@ public enum AppReducer {
         case .finish(let outcome): return reduce(into: &state, action: .wizard(.delegate(.finished(outcome))))
         }
       }
+    case .clickedRow(let offset):
+      state.clickedRow(offset)
+      return []
     case .keyPressed(let key):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))

@@ -21,6 +21,8 @@ struct UI: ParsableCommand {
   @OptionGroup var config: ConfigOptions
   @Flag(name: .customLong("read-only"), help: "Look without any risk of writing: every edit key is refused.")
   var readOnly = false
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (also DMS_RELAY_NO_MOUSE=1).")
+  var noMouse = false
 
   func run() throws {
     try reportingErrors {
@@ -32,7 +34,7 @@ struct UI: ParsableCommand {
       try UISession.run(
         .opening(
           loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded), readOnly: readOnly),
-        load: { try config.load() })
+        load: { try config.load() }, mouse: !noMouse && Runner.mouseAllowed())
     }
   }
 }
@@ -54,8 +56,10 @@ enum UISession {
 
   /// Runs the UI from `state`; prints how the wizard ended (when it ran), then what the
   /// session left unsaved or wrote.
-  static func run(_ state: AppState, load: @escaping () throws -> LoadedConfiguration) throws {
-    var runner = Runner(state: state, load: load)
+  static func run(
+    _ state: AppState, load: @escaping () throws -> LoadedConfiguration, mouse: Bool = Runner.mouseAllowed()
+  ) throws {
+    var runner = Runner(state: state, load: load, mouse: mouse)
     let final = try runner.run()
     if let outcome = final.setupOutcome { WizardSession.report(outcome) }
     if final.hasUnsavedChanges {

@@ -20,9 +20,20 @@ struct Runner {
   /// Reads the configuration again, for `.reload` (after the wizard wrote it).
   let load: () throws -> LoadedConfiguration
 
-  init(state: AppState, load: @escaping () throws -> LoadedConfiguration) {
+  /// Clicks and the wheel (`--no-mouse` or `DMS_RELAY_NO_MOUSE` turn them off).
+  var mouse: Bool
+
+  init(state: AppState, load: @escaping () throws -> LoadedConfiguration, mouse: Bool = Runner.mouseAllowed()) {
     self.state = state
     self.load = load
+    self.mouse = mouse
+  }
+
+  /// False when `DMS_RELAY_NO_MOUSE` is set to anything but "" or "0".
+  static func mouseAllowed() -> Bool {
+    guard let value = getenv("DMS_RELAY_NO_MOUSE") else { return true }
+    let text = String(cString: value)
+    return text.isEmpty || text == "0"
   }
 
   /// Runs until the admin quits or `setup` ends; returns the final state. Throws when the
@@ -32,6 +43,8 @@ struct Runner {
     defer { session.stop() }
     let attributes = session.attributes, asciiOnly = session.asciiOnly
     let keyMap = Self.keyMap()
+    let mouseCode = dr_key_mouse()
+    dr_mouse(mouse ? 1 : 0)
 
     var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
     while true {
@@ -51,6 +64,20 @@ struct Runner {
       draw(attributes, asciiOnly)
       var isFunction: Int32 = 0
       let code = dr_get_key(&isFunction)
+      if mouse, isFunction != 0, code == mouseCode {
+        var row: Int32 = 0, column: Int32 = 0
+        let event: MouseMap.Event?
+        switch dr_get_mouse(&row, &column) {
+        case 1: event = .click(Point(row: Int(row), column: Int(column)))
+        case 4: event = .wheelUp
+        case 5: event = .wheelDown
+        default: event = nil
+        }
+        if let event {
+          for action in MouseMap.actions(event, state: state) { pending += AppReducer.reduce(into: &state, action: action) }
+        }
+        continue
+      }
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
       switch event {
       case .resize:

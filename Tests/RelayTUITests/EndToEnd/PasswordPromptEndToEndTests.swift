@@ -79,3 +79,53 @@ struct ReadOnlyEndToEndTests {
     #expect(EndToEnd.read("\(root)/docker-data/dms/config/postfix-relaymap.cf") == nil)
   }
 }
+
+@Suite(
+  "Mouse in the terminal (tmux)", .tags(.tmux), .serialized,
+  .enabled(if: TmuxSession.isAvailable, "tmux is not installed; install it (apt-get install tmux) to run the end-to-end UI tests"))
+struct MouseEndToEndTests {
+  /// An X10 mouse report (ESC [ M b x y, each + 32, 1-based) as the terminal sends it.
+  static func report(button: Int, row: Int, column: Int) -> String {
+    "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + column)))
+      + String(UnicodeScalar(UInt8(33 + row)))
+  }
+
+  func start(_ extra: [String], environment: [String: String] = [:]) throws -> (TmuxSession, String) {
+    let root = try EndToEnd.checkout(of: "relay-host-user-password")
+    let session = try TmuxSession(
+      [EndToEnd.binary] + extra + ["--config-dir", "docker-data/dms/config", "--env-file", "mailserver.env", "--dms-version", "13.3.1"],
+      in: root, columns: 80, rows: 24, environment: environment)
+    return (session, root)
+  }
+
+  @Test("a click on the '2 Relays' tab switches to Relays")
+  func clickTab() throws {
+    let (session, root) = try start([])
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    let screen = try session.waitFor("1 Domains 1")
+    let line = screen.split(separator: "\n", omittingEmptySubsequences: false)[1]
+    let column = try #require(line.range(of: "2 Relays")).lowerBound.utf16Offset(in: line)
+    try session.type(Self.report(button: 0, row: 1, column: column + 2))
+    try session.waitFor("Relay                ")
+    #expect(try session.capture().contains("Connects to"))
+  }
+
+  @Test("--no-mouse: the same bytes do not switch the tab")
+  func noMouse() throws {
+    let (session, root) = try start(["--no-mouse"])
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: root)
+    }
+    let screen = try session.waitFor("1 Domains 1")
+    let line = screen.split(separator: "\n", omittingEmptySubsequences: false)[1]
+    let column = try #require(line.range(of: "2 Relays")).lowerBound.utf16Offset(in: line)
+    try session.type(Self.report(button: 0, row: 1, column: column + 2))
+    try session.press("q")
+    _ = try session.waitForExit()
+    #expect(!(try session.capture()).contains("Connects to"))
+  }
+}
