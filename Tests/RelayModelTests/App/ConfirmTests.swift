@@ -49,19 +49,14 @@ struct ConfirmTests {
     store.send(.writeFinished(.success([receipt]))) {
       $0.edits = []
       $0.writeResult = .written([receipt])
-      $0.status = StatusMessage("wrote 1 file(s)", .success)
-      $0.destination = .notice(
-        Notice(
-          title: "Written",
-          lines: [
-            receipt.summary, "",
-            "DMS reads config folder changes by itself (change detection) or at the next start.",
-          ]))
+      $0.status = StatusMessage("wrote 1 file(s): \(receipt.summary)", .success)
+      $0.destination = nil
     }
     #expect(!store.state.hasUnsavedChanges)
     #expect(store.state.workspace.loaded.originals[plan.files[0].path] == plan.files[0].newBytes)
     #expect(store.state.derived.domains[5].isOptOut)
-    store.send(.enter) { $0.destination = nil }
+    // No notice to dismiss: the next key does what it says (issue 14 fix 12).
+    store.send(.character("2")) { $0.tab = .relays }
   }
 
   @Test("a failed write keeps the pending changes and says why")
