@@ -38,6 +38,7 @@ extension AppState {
       destination = .dialog(dialog)
     case .write: requestWrite()
     case .undo: undo()
+    case .redo: redo()
     case .showHelp: destination = .help
     case .showDiagnostics: destination = .diagnostics(scroll: 0)
     case .quit:
@@ -82,12 +83,35 @@ extension AppState {
   }
 
   mutating func undo() {
-    guard let edit = workspace.undo() else {
+    let count = max(undoSteps.popLast() ?? 1, 1)
+    var undone: [RelayEdit] = []
+    for _ in 0..<count {
+      guard let edit = workspace.undo() else { break }
+      undone.insert(edit, at: 0)
+    }
+    guard !undone.isEmpty else {
+      undoSteps = []
       status = StatusMessage("nothing to undo")
       return
     }
+    if workspace.edits.isEmpty { undoSteps = [] }
+    redoSteps.append(undone)
     recompute()
-    status = StatusMessage("undid: \(edit.summary)")
+    status = StatusMessage("undid: \(undone.map(\.summary).joined(separator: "; ")) (^R redoes)")
+  }
+
+  /// Applies the step `u` undid last again.
+  mutating func redo() {
+    guard let step = redoSteps.popLast() else {
+      status = StatusMessage("nothing to redo")
+      return
+    }
+    let waiting = redoSteps
+    if let error = applyEdits(step) {
+      status = StatusMessage("cannot redo: \(error)", .error)
+      return
+    }
+    redoSteps = waiting
   }
 
   mutating func requestWrite() {
@@ -121,6 +145,12 @@ extension AppState {
     guard workspace.edits.count != pendingBefore || !workspace.hasPendingChanges else {
       status = StatusMessage(notes.first ?? "nothing to change")
       return nil
+    }
+    redoSteps = []
+    if workspace.edits.count > pendingBefore {
+      undoSteps.append(workspace.edits.count - pendingBefore)
+    } else {
+      undoSteps = workspace.edits.isEmpty ? [] : undoSteps
     }
     recompute()
     let summary = edits.map(\.summary).joined(separator: "; ")

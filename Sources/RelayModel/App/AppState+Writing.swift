@@ -7,6 +7,8 @@ extension AppState {
       // A status-line message, not a notice: a notice ate the next key (issue 14 fix 12).
       let envWritten = workspace.plan.files.contains { $0.kind == .envFile }
       workspace.markWritten()
+      undoSteps = []
+      redoSteps = []
       recompute()
       writeResult = .written(receipts)
       destination = nil

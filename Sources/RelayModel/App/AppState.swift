@@ -29,6 +29,11 @@ public struct AppState: Sendable {
   public internal(set) var endsWithSetup = false
   /// `--read-only`: look without any risk of writing; every edit key is refused.
   public internal(set) var isReadOnly = false
+  /// How many pending edits each step added (one dialog is one step, however many variables
+  /// it sets), so `u` undoes what one action did (issue 14 fix 12).
+  public internal(set) var undoSteps: [Int] = []
+  /// Steps undone, newest last, for Ctrl-R; any new edit clears them.
+  public internal(set) var redoSteps: [[RelayEdit]] = []
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

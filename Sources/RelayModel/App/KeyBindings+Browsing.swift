@@ -58,8 +58,8 @@ extension KeyBindings {
       "E", "relay env variables", in: .browsing, section: .changes,
       bar: KeyBarEntry(16, "E", "env", only: .browse([.relays, .credentials])), [(.key(.character("E")), .editEnvironment)]),
     KeyBinding(
-      "u", "undo", in: .browsing, section: .changes, bar: KeyBarEntry(31, "u", "undo", when: .hasPendingChanges),
-      [(.key(.character("u")), .undo)]),
+      "u ^R", "undo / redo", in: .browsing, section: .changes, bar: KeyBarEntry(31, "u", "undo", when: .hasPendingChanges),
+      [(.key(.character("u")), .undo), (.key(.control("r")), .redo)]),
     KeyBinding(
       "w F2", "write (lists files, y)", in: .browsing, section: .changes,
       bar: KeyBarEntry(30, "w", "write", when: .hasPendingChanges, functionKey: "F2"),

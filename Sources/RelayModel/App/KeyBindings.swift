@@ -37,7 +37,7 @@ public enum KeyBindings {
   }
 
   /// Commands that change files; `--read-only` refuses them and hides their keys.
-  public static let editCommands: Set<KeyCommand> = [.add, .edit, .editEnvironment, .delete, .toggleOptOut, .write, .undo]
+  public static let editCommands: Set<KeyCommand> = [.add, .edit, .editEnvironment, .delete, .toggleOptOut, .write, .undo, .redo]
 
   // MARK: - The table
 
