@@ -23,6 +23,9 @@ extension AppState: KeyConditionState {
     case .dialogCanRevealPassword: return dialog?.field(.revealPassword) != nil
     case .dialogRoutesAddress: return dialog?.kind == .routeAddress
     case .canEdit: return !isReadOnly
+    case .confirmsQuit:
+      if case .confirm(let confirmation) = destination { return confirmation.purpose == .quit }
+      return false
     default:
       if case .wizard(let wizard) = destination { return wizard.holds(condition) }
       return false

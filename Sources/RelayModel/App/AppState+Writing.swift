@@ -15,7 +15,9 @@ extension AppState {
       var text = "wrote \(receipts.count) file(s): " + receipts.map(\.summary).joined(separator: "; ")
       if envWritten { text += " — env changed: recreate the container (docker compose up -d)" }
       status = StatusMessage(text, .success)
+      if quitsAfterWrite { return [.quit] }
     case .failure(let error):
+      quitsAfterWrite = false
       writeResult = .failed(error)
       destination = .notice(
         Notice(

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
   public internal(set) var undoSteps: [Int] = []
   /// Steps undone, newest last, for Ctrl-R; any new edit clears them.
   public internal(set) var redoSteps: [[RelayEdit]] = []
+  /// Set by `w` on the quit question: the session ends once the write succeeds.
+  public internal(set) var quitsAfterWrite = false
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

@@ -12,4 +12,6 @@ public enum KeyCondition: Hashable, Sendable {
   case promptIsLeave
   /// Edits are allowed (not `--read-only`); keys that edit hide from the bar otherwise.
   case canEdit
+  /// The open question is "Quit without writing?".
+  case confirmsQuit
 }
