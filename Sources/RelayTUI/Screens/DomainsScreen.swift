@@ -56,10 +56,26 @@ enum DomainsScreen {
           : "postfix-relaymap.cf:\(line)  '@\(domain)' opts out another spelling; DMS compares case-sensitively, so it does not apply",
         matchesCase ? .normal : .warning)
     case .none:
-      pane.field("Relay map", "no line: follows RELAY_HOST / DEFAULT_RELAY_HOST, else direct", .dim)
+      if let blocked = blockedEntry(row, state.preview) {
+        pane.field("Relay map", Route.blockedEntryNote(blocked), .warning)
+      } else {
+        pane.field("Relay map", "no line: follows RELAY_HOST / DEFAULT_RELAY_HOST, else direct", .dim)
+      }
     }
     pane.field("Credentials", row.credentialUser.map { "user '\($0)' (postfix-sasl-password.cf)" } ?? "none for @\(row.name)")
-    RouteText.explain(row.route, on: state.version, into: &pane)
+    RouteText.explain(row.route, on: state.version, decision: decision(row), into: &pane)
     for diagnostic in routeRow.diagnostics { pane.diagnostic(diagnostic) }
+  }
+
+  /// The opt-out line that decided a direct route, named instead of "no relay map entry".
+  static func decision(_ row: DomainRow) -> String? {
+    guard case .optOut(let domain, let line, true) = row.relayEntry, row.route.decidedBy == nil else { return nil }
+    return Route.optOutDecision(domain: domain, line: line)
+  }
+
+  /// The prefix collision that kept a domain without a line from its RELAY_HOST entry.
+  static func blockedEntry(_ row: DomainRow, _ preview: RoutingPreview) -> Diagnostic? {
+    guard row.route.nexthop == nil else { return nil }
+    return preview.diagnostics.first { $0.id == .prefixCollision && $0.message.hasPrefix("'\(row.name)' gets no RELAY_HOST entry") }
   }
 }

@@ -55,7 +55,8 @@ enum RoutingScreen {
     if let other = row.authenticatedBy {
       pane.message(Marker.icon(.warning), row.route.unauthenticatedNote(authenticatedBy: other), Marker.style(.warning))
     }
-    RouteText.explain(row.route, on: state.version, into: &pane)
+    let domainRow = index < state.derived.domains.count ? state.derived.domains[index] : nil
+    RouteText.explain(row.route, on: state.version, decision: domainRow.flatMap(DomainsScreen.decision), into: &pane)
     if let other = row.comparison, let version = state.comparisonVersion {
       pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))
       if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
