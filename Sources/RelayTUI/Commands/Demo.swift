@@ -9,8 +9,11 @@ struct Demo: ParsableCommand {
     abstract: "Open the terminal UI on a built-in demo configuration in a temporary folder.",
     discussion: """
       The demo is DMS 13.3.1 with RELAY_HOST set and no credentials, so no outbound mail \
-      leaves at all; fix it in the UI and write. The folder is printed on exit.
+      leaves at all; fix it in the UI and write. The temporary folder is removed on exit \
+      unless --keep is given (then its path is printed).
       """)
+
+  @Flag(help: "Keep the demo folder after quitting and print its path.") var keep = false
 
   func run() throws {
     try reportingErrors {
@@ -20,8 +23,15 @@ struct Demo: ParsableCommand {
         configDirectory: "\(folder)/\(DemoConfiguration.configDirectory)",
         composeFile: "\(folder)/\(DemoConfiguration.composeFile)", baseDirectory: folder)
       let loaded = try source.load()
+      // Removed however the session ends, unless asked to keep it (issue 14 fix 12).
+      defer {
+        if keep {
+          print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
+        } else {
+          try? FileManager.default.removeItem(atPath: folder)
+        }
+      }
       try UISession.run(.opening(loaded, size: UISession.initialSize), load: { try source.load() })
-      print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
     }
   }
 

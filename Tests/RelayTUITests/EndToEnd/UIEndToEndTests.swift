@@ -192,21 +192,28 @@ struct UIEndToEndTests {
     #expect(!screen.unicodeScalars.contains { !$0.isASCII })
   }
 
-  @Test("dms-relay demo opens on the headline and prints its folder on exit")
+  @Test("dms-relay demo opens on the headline and removes its folder on exit; --keep keeps it")
   func demo() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("dms-relay-e2e-demo-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let session = try TmuxSession([EndToEnd.binary, "demo"], in: root, environment: ["TMPDIR": root])
-    defer {
-      session.kill()
-      try? FileManager.default.removeItem(atPath: root)
-    }
+    defer { session.kill() }
     try session.waitFor("no outbound mail will leave")
     try session.waitFor("Fix: add credentials")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 1)
     try session.press("q")
     #expect(try session.waitForExit() == 0)
-    let screen = try session.waitFor("the demo files are in \(root)/dms-relay-demo-")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+
+    let kept = try TmuxSession([EndToEnd.binary, "demo", "--keep"], in: root, environment: ["TMPDIR": root])
+    defer { kept.kill() }
+    try kept.waitFor("no outbound mail will leave")
+    try kept.press("q")
+    #expect(try kept.waitForExit() == 0)
+    let screen = try kept.waitFor("the demo files are in \(root)/dms-relay-demo-")
     #expect(screen.contains("(delete the folder when done)"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 1)
   }
 }
 
