@@ -11,10 +11,12 @@ struct WrongFolderTests {
     return root
   }
 
-  @Test("preview, route, add-domain: exit 66 naming the folder and what was looked for", arguments: [
-    ["preview"], ["preview", "--dms-version", "14"], ["route", "--sender", "a@b.test", "--dms-version", "14"],
-    ["add-domain", "a.test", "smtp.test"], ["generate", "--dms-version", "14"],
-  ])
+  @Test(
+    "preview, route, add-domain: exit 66 naming the folder and what was looked for",
+    arguments: [
+      ["preview"], ["preview", "--dms-version", "14"], ["route", "--sender", "a@b.test", "--dms-version", "14"],
+      ["add-domain", "a.test", "smtp.test"], ["generate", "--dms-version", "14"],
+    ])
   func refused(arguments: [String]) throws {
     let root = try Self.emptyFolder()
     defer { CLIHarness.remove(root) }
@@ -35,8 +37,10 @@ struct WrongFolderTests {
     defer { CLIHarness.remove(root) }
     try FileManager.default.createDirectory(atPath: "\(root)/docker-data/dms/config", withIntermediateDirectories: true)
     let setup = try CLIHarness.run(
-      ["setup", "--non-interactive", "--provider", "sendgrid", "--all", "--username", "apikey", "--password-stdin",
-       "--dms-version", "15.1.0", "--yes", "--env-file", "mailserver.env"], in: root, stdin: "pw\n")
+      [
+        "setup", "--non-interactive", "--provider", "sendgrid", "--all", "--username", "apikey", "--password-stdin",
+        "--dms-version", "15.1.0", "--yes", "--env-file", "mailserver.env",
+      ], in: root, stdin: "pw\n")
     #expect(setup.status == 0)
     #expect(try CLIHarness.run(["preview", "--dms-version", "15.1.0"], in: root).status == 0)
   }
