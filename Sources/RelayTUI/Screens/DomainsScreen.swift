@@ -25,13 +25,17 @@ enum DomainsScreen {
       cells.append(RouteText.short(row.route))
       return cells
     }
-    guard let index = state.selectedIndex(.domains) else {
-      DetailPane.render(title: "Domain", lines: [], layout: layout, into: &surface)
-      return
-    }
-    var pane = DetailPane.Builder(width: surface.size.columns)
-    detail(rows[index], routeRow: state.derived.routes[index], state: state, into: &pane)
-    DetailPane.render(title: "@\(rows[index].name)", lines: pane.lines, layout: layout, into: &surface)
+    let detail = Self.detail(state, width: surface.size.columns)
+    DetailPane.render(title: detail?.title ?? "Domain", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected domain's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.domains) else { return nil }
+    let row = state.derived.domains[index]
+    var pane = DetailPane.Builder(width: width)
+    detail(row, routeRow: state.derived.routes[index], state: state, into: &pane)
+    return ("@\(row.name)", pane.lines)
   }
 
   static func entry(_ row: DomainRow) -> [Span] {

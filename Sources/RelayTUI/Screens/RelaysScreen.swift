@@ -24,12 +24,16 @@ enum RelaysScreen {
         row.authUsers.isEmpty ? [Span("none", row.senders.isEmpty ? .dim : .warning)] : [Span(row.authUsers.joined(separator: ", "))],
       ]
     }
-    guard let index = state.selectedIndex(.relays) else {
-      DetailPane.render(title: "Relay", lines: [], layout: layout, into: &surface)
-      return
-    }
+    let detail = Self.detail(state, width: surface.size.columns)
+    DetailPane.render(title: detail?.title ?? "Relay", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected relay's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.relays) else { return nil }
+    let rows = state.derived.relays
     let row = rows[index]
-    var pane = DetailPane.Builder(width: surface.size.columns)
+    var pane = DetailPane.Builder(width: width)
     if let host = row.host, let port = row.port {
       pane.field("Connects to", "\(host) port \(port)\(row.nexthop.hasPrefix("[") ? " (no MX lookup)" : " (MX lookup)")")
     }
@@ -39,7 +43,7 @@ enum RelaysScreen {
     for warning in row.warnings {
       pane.message(row.failingSenders > 0 && warning.contains("deferred") ? "✖" : "▲", warning, row.failingSenders > 0 && warning.contains("deferred") ? .error : .warning)
     }
-    DetailPane.render(title: row.nexthop, lines: pane.lines, layout: layout, into: &surface)
+    return (row.nexthop, pane.lines)
   }
 
   static func marker(_ row: RelayRow) -> Severity? {

@@ -45,10 +45,14 @@ enum RoutingScreen {
       }
       return cells
     }
-    guard let index = state.selectedIndex(.routing) else {
-      DetailPane.render(title: "Route", lines: [], layout: layout, into: &surface)
-      return
-    }
+    let detail = Self.detail(state, width: width)
+    DetailPane.render(title: detail?.title ?? "Route", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected sender's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.routing) else { return nil }
+    let rows = state.derived.routes
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
     // First: the list shows the route, not that the relay will refuse it.
@@ -62,6 +66,6 @@ enum RoutingScreen {
       if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
     }
     for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
-    DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
+    return (row.route.sender, pane.lines)
   }
 }

@@ -43,3 +43,30 @@ struct DetailWordingTests {
     #expect(!grid.text.contains("follows RELAY_HOST / DEFAULT_RELAY_HOST"))
   }
 }
+
+/// Issue 14 fix 12: "… N more (i)" leads to the hidden detail lines, not only the global list.
+@Suite("i shows the detail lines the pane cut")
+struct DetailOverflowTests {
+  @Test("the lines cut from the pane are in the i overlay", arguments: ChromeFitTests.sizes)
+  func hiddenLines(size: Size) throws {
+    var state = ScreenFixture.state(size)
+    ScreenFixture.press(&state, .character("1"))
+    let before = ScreenFixture.draw(state)
+    #expect(before.text.contains("more (i)"))
+    let detail = try #require(DomainsScreen.detail(state, width: size.columns))
+    let shown = Set((0..<size.rows).map { before.line($0) })
+    let hidden = detail.lines.map { $0.map(\.text).joined() }.filter { line in
+      !line.trimmingCharacters(in: .whitespaces).isEmpty && !shown.contains { $0.hasPrefix(line.trimmingCharacters(in: .whitespaces).isEmpty ? "x" : line) }
+    }
+    let last = try #require(hidden.last)
+    ScreenFixture.press(&state, .character("i"))
+    var seen = ""
+    for _ in 0..<detail.lines.count {
+      seen += ScreenFixture.draw(state).text
+      ScreenFixture.press(&state, .down)
+    }
+    #expect(seen.contains("@example.com"))
+    let words = last.trimmingCharacters(in: .whitespaces).prefix(20)
+    #expect(seen.contains(words), "'\(words)' not in the overlay")
+  }
+}

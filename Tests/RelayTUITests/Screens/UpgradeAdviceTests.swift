@@ -67,9 +67,13 @@ struct UpgradePlanningTests {
     #expect(state.comparisonVersion?.name == "15.1.0")
     #expect(state.status?.text.hasPrefix("comparing DMS 13.3.1 with newer 15.1.0") == true)
     ScreenFixture.press(&state, .character("i"))
-    let grid = ScreenFixture.draw(state)
-    #expect(grid.text.contains("Fixed on 15.1.0 (2)"))
-    #expect(grid.text.contains("[no-credentials-smtp-dies]"))
+    var seen = ""
+    for _ in 0..<30 {
+      seen += ScreenFixture.draw(state).text
+      ScreenFixture.press(&state, .down)
+    }
+    #expect(seen.contains("Fixed on 15.1.0 (2)"))
+    #expect(seen.contains("[no-credentials-smtp-dies]"))
   }
 }
 
