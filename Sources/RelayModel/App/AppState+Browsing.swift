@@ -39,6 +39,12 @@ extension AppState {
     case .write: requestWrite()
     case .undo: undo()
     case .redo: redo()
+    case .showSnippet:
+      if let composeSnippet {
+        destination = .notice(composeSnippet)
+      } else {
+        status = StatusMessage("no compose snippet yet: E shows one for variables set inline in compose")
+      }
     case .showHelp: destination = .help
     case .showDiagnostics: destination = .diagnostics(scroll: 0)
     case .quit:

@@ -88,7 +88,10 @@ extension AppState {
     destination = nil
     if let domain = submission.edits.first?.domain { reveal(domain: domain) }
     if !submission.composeAssignments.isEmpty, let compose = workspace.loaded.compose {
-      destination = .notice(Self.snippetNotice(submission.composeAssignments, compose: compose))
+      let notice = Self.snippetNotice(submission.composeAssignments, compose: compose)
+      composeSnippet = notice
+      destination = .notice(notice)
+      status = StatusMessage("S shows the compose snippet again")
     }
     return []
   }

@@ -36,6 +36,8 @@ public struct AppState: Sendable {
   public internal(set) var redoSteps: [[RelayEdit]] = []
   /// Set by `w` on the quit question: the session ends once the write succeeds.
   public internal(set) var quitsAfterWrite = false
+  /// The last compose snippet shown, so `S` can show it again after any key closed it.
+  public internal(set) var composeSnippet: Notice?
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

@@ -55,8 +55,9 @@ extension KeyBindings {
       "x", "opt out / back in", in: .browsing, section: .changes,
       bar: KeyBarEntry(15, "x", "opt-out", only: .browse([.domains, .routing])), [(.key(.character("x")), .toggleOptOut)]),
     KeyBinding(
-      "E", "relay env variables", in: .browsing, section: .changes,
-      bar: KeyBarEntry(16, "E", "env", only: .browse([.relays, .credentials])), [(.key(.character("E")), .editEnvironment)]),
+      "E S", "env vars / snippet", in: .browsing, section: .changes,
+      bar: KeyBarEntry(16, "E", "env", only: .browse([.relays, .credentials])),
+      [(.key(.character("E")), .editEnvironment), (.key(.character("S")), .showSnippet)]),
     KeyBinding(
       "u ^R", "undo / redo", in: .browsing, section: .changes, bar: KeyBarEntry(31, "u", "undo", when: .hasPendingChanges),
       [(.key(.character("u")), .undo), (.key(.control("r")), .redo)]),

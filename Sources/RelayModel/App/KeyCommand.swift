@@ -7,7 +7,7 @@ public enum KeyCommand: Hashable, Sendable {
   // Browsing
   case add, edit, editEnvironment, delete, toggleOptOut, startFilter, clearFilter
   case cycleVersion, cycleComparison, routeAddress, write, undo, showHelp, showDiagnostics, quit
-  case redo
+  case redo, showSnippet
   // Fields (dialogs, the filter, the wizard)
   case nextField, previousField, toggleField, revealPassword, clearField, typeText, deleteBackward
   case submit, cancel
