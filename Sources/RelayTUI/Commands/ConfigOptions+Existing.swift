@@ -10,8 +10,12 @@ extension ConfigOptions {
   /// `load()`, refusing a folder with no DMS configuration at all (exit 66) with what was
   /// looked for and where, instead of previewing nothing on a guessed version.
   func loadExisting() throws -> LoadedConfiguration {
-    let loaded = try load()
+    var loaded = try load()
     try loaded.requireSomething(folder: Self.currentFolder())
+    for warning in loaded.looseSecretFileWarnings {
+      printError("dms-relay: warning: \(warning)")
+      loaded.warnings.append(warning)
+    }
     return loaded
   }
 

@@ -183,10 +183,12 @@ struct EditCommandTests {
     let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
     defer { CLIHarness.remove(root) }
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root)
+    // Readable by nobody (and so warned about: it holds a password).
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(root)/mailserver.env")
     let before = CLIHarness.snapshot(root)
     let result = try CLIHarness.run(["add-domain", "a.test", "h.test"], in: root, asNobody: true)
     #expect(result.status == 77)
-    #expect(result.stderr == "dms-relay: error: permission denied writing './\(config)/postfix-relaymap.cf.bak'; nothing was written\n")
+    #expect(result.stderr.hasSuffix("dms-relay: error: permission denied writing './\(config)/postfix-relaymap.cf.bak'; nothing was written\n"))
     #expect(CLIHarness.snapshot(root) == before)
   }
 
@@ -278,5 +280,23 @@ struct SetEnvPasswordTests {
     let missing = try CLIHarness.run(["set-env", "RELAY_HOST"], in: root)
     #expect(missing.status == 64)
     #expect(CLIHarness.snapshot(root) == before)
+  }
+}
+
+/// Issue 14 fix 12: an env file holding a password and readable by others is warned about.
+@Suite("Env file with a password and a loose mode", .serialized)
+struct LooseEnvFileTests {
+  @Test("mode 0644 with RELAY_PASSWORD: a warning naming the file and the chmod; 0600: none")
+  func warned() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    #expect(try CLIHarness.run(["preview", "--dms-version", "15.1.0"], in: root).stderr == "")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(root)/mailserver.env")
+    let result = try CLIHarness.run(["preview", "--dms-version", "15.1.0"], in: root)
+    #expect(result.stderr == "dms-relay: warning: ./mailserver.env holds a password but is mode 0644 (readable by others); chmod 600 './mailserver.env'\n")
+    let set = try CLIHarness.run(["set-env", "RELAY_PORT", "2525"], in: root)
+    #expect(set.status == 0)
+    // The backup keeps the original's mode (never looser).
+    #expect(CLIHarness.mode("\(root)/mailserver.env.bak") == 0o644)
   }
 }
