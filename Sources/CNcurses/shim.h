@@ -21,6 +21,7 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <langinfo.h>
+#include <termios.h>
 
 static inline void *dr_stdscr(void) { return (void *)stdscr; }
 static inline int dr_lines(void) { return LINES; }
@@ -61,6 +62,14 @@ static inline void dr_start(void) {
   keypad(stdscr, TRUE);
   set_escdelay(25);
   curs_set(0);
+  // Ctrl-C as a key (3), not SIGINT: the UI asks before losing unsaved changes. Ctrl-Z and
+  // Ctrl-\ keep their signals; endwin restores the shell's modes, interrupt character included.
+  struct termios modes;
+  if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+    modes.c_cc[VINTR] = _POSIX_VDISABLE;
+    tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+    def_prog_mode();
+  }
 }
 
 static inline void dr_stop(void) { endwin(); }
@@ -124,5 +133,30 @@ static inline int dr_color_cyan(void) { return COLOR_CYAN; }
 static inline int dr_color_white(void) { return COLOR_WHITE; }
 static inline void dr_clear(void) { clearok(stdscr, TRUE); }
 static inline int dr_key_f(int n) { return KEY_F(n); }
+
+/// Mouse reporting on or off: left presses and the wheel (buttons 4 and 5).
+static inline void dr_mouse(int on) {
+  mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+  mask |= BUTTON5_PRESSED;
+#endif
+  mousemask(on ? mask : 0, NULL);
+  mouseinterval(0);
+}
+static inline int dr_key_mouse(void) { return KEY_MOUSE; }
+
+/// After KEY_MOUSE: 1 for a left press, 4 wheel up, 5 wheel down, 0 anything else; sets y, x.
+static inline int dr_get_mouse(int *y, int *x) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *y = event.y;
+  *x = event.x;
+  if (event.bstate & BUTTON1_PRESSED) return 1;
+  if (event.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+  if (event.bstate & BUTTON5_PRESSED) return 5;
+#endif
+  return 0;
+}
 
 #endif

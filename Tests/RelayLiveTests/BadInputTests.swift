@@ -25,7 +25,7 @@ struct BadInputTests {
     #expect(result.failedStep == .resolve)
     #expect(result.steps.first?.reply == "'nowhere.example.test': no such domain (NXDOMAIN)")
     #expect(result.explanation.hasPrefix("'nowhere.example.test' does not resolve"))
-    #expect(took < .seconds(10))
+    #expect(took < .seconds(30))  // bounded; generous for 2 loaded cores
   }
 
   @Test("a name server that does not answer: bounded by the resolver's timeout")
@@ -49,7 +49,7 @@ struct BadInputTests {
     #expect(result.failedStep == .connect)
     #expect(result.steps.last?.reply == "127.0.0.1:1: connection refused")
     #expect(result.explanation.hasPrefix("Nothing listens on 127.0.0.1:1"))
-    #expect(took < .seconds(10))
+    #expect(took < .seconds(30))  // bounded; generous for 2 loaded cores
   }
 
   @Test("an IPv6 literal is connected to as an address, without a lookup")
@@ -59,7 +59,7 @@ struct BadInputTests {
     #expect(result.steps.first?.reply == "::1")
     #expect(result.failedStep == .connect)
     #expect(result.steps.last?.reply.hasPrefix("[::1]:1: ") == true)
-    #expect(took < .seconds(10))
+    #expect(took < .seconds(30))  // bounded; generous for 2 loaded cores
   }
 
   @Test("cancelling the task ends the check at once")
@@ -90,12 +90,12 @@ struct OverallTimeTests {
     let server = try await FakeRelay(behaviour, tls: nil)
     let plan = try TestWorld.plan(relay: "[127.0.0.1]:\(server.port)")
     let options = CheckOptions(
-      stepTimeout: 5, overallTimeout: 1, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
+      stepTimeout: 30, overallTimeout: 1, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
     let run = await RelayCheck.run(plan, options: options)
     await server.stop()
     let result = CheckResult(plan: plan, run: run)
     #expect(result.failedStep == .greeting)
     #expect(run.steps.last?.ok == false)
-    #expect(run.steps.last!.milliseconds < 4000)
+    #expect(run.steps.last!.milliseconds < 15000)
   }
 }

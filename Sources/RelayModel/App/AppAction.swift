@@ -7,6 +7,8 @@ public enum AppAction: Equatable, Sendable {
   case writeFinished(Result<[FileStore.Receipt], WriteError>)
   /// The configuration read again after `AppEffect.reload`.
   case reloaded(LoadedConfiguration)
+  /// The mouse clicked the list row `offset` rows below the list's first visible row.
+  case clickedRow(Int)
   /// An action of the setup wizard (the child feature), or its delegate action.
   case wizard(WizardAction)
   /// Check `run`'s sender `index` began a step (`AppEffect.check`).

@@ -49,6 +49,9 @@ public enum AppReducer {
     case .mailLogRead(let result):
       state.mailLogRead(result)
       return []
+    case .clickedRow(let offset):
+      state.clickedRow(offset)
+      return []
     case .keyPressed(let key):
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))

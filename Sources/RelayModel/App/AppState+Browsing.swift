@@ -2,6 +2,10 @@ extension AppState {
   /// A command while browsing a screen (no dialog or question open), and what arriving at
   /// or leaving a screen starts or stops (screen 6's log).
   mutating func browse(_ command: KeyCommand) -> [AppEffect] {
+    if isReadOnly, KeyBindings.editCommands.contains(command) {
+      status = StatusMessage("read-only (--read-only): nothing can be changed here", .warning)
+      return []
+    }
     let previous = tab, previousVersion = version
     var effects = browseCommand(command)
     if version != previousVersion { effects += refreshObserved() }
@@ -42,6 +46,13 @@ extension AppState {
       destination = .dialog(dialog)
     case .write: requestWrite()
     case .undo: undo()
+    case .redo: redo()
+    case .showSnippet:
+      if let composeSnippet {
+        destination = .notice(composeSnippet)
+      } else {
+        status = StatusMessage("no compose snippet yet: E shows one for variables set inline in compose")
+      }
     case .showHelp: destination = .help
     case .showDiagnostics: destination = .diagnostics(scroll: 0)
     case .quit:
@@ -85,20 +96,44 @@ extension AppState {
     if let other = comparisonVersion {
       if tab != .routing { switchTab(to: .routing) }
       let differing = derived.routes.filter(\.differs).count
+      let which = versions.isNewer(other, than: version) ? "newer" : "older"
       status = StatusMessage(
-        "comparing DMS \(version.name) with \(other.name): \(differing) sender(s) route differently (c: next, again: off)")
+        "comparing DMS \(version.name) with \(which) \(other.name): \(differing) sender(s) route differently, \(derived.comparisonFixed.count) diagnostic(s) fixed, \(derived.comparisonIntroduced.count) new (i lists them; c: next, again: off)")
     } else {
       status = StatusMessage("comparison off")
     }
   }
 
   mutating func undo() {
-    guard let edit = workspace.undo() else {
+    let count = max(undoSteps.popLast() ?? 1, 1)
+    var undone: [RelayEdit] = []
+    for _ in 0..<count {
+      guard let edit = workspace.undo() else { break }
+      undone.insert(edit, at: 0)
+    }
+    guard !undone.isEmpty else {
+      undoSteps = []
       status = StatusMessage("nothing to undo")
       return
     }
+    if workspace.edits.isEmpty { undoSteps = [] }
+    redoSteps.append(undone)
     recompute()
-    status = StatusMessage("undid: \(edit.summary)")
+    status = StatusMessage("undid: \(undone.map(\.summary).joined(separator: "; ")) (^R redoes)")
+  }
+
+  /// Applies the step `u` undid last again.
+  mutating func redo() {
+    guard let step = redoSteps.popLast() else {
+      status = StatusMessage("nothing to redo")
+      return
+    }
+    let waiting = redoSteps
+    if let error = applyEdits(step) {
+      status = StatusMessage("cannot redo: \(error)", .error)
+      return
+    }
+    redoSteps = waiting
   }
 
   mutating func requestWrite() {
@@ -133,6 +168,12 @@ extension AppState {
     guard workspace.edits.count != pendingBefore || !workspace.hasPendingChanges else {
       status = StatusMessage(notes.first ?? "nothing to change")
       return nil
+    }
+    redoSteps = []
+    if workspace.edits.count > pendingBefore {
+      undoSteps.append(workspace.edits.count - pendingBefore)
+    } else {
+      undoSteps = workspace.edits.isEmpty ? [] : undoSteps
     }
     recompute()
     let summary = edits.map(\.summary).joined(separator: "; ")

@@ -15,6 +15,12 @@ extension AppState {
       case .quit:
         return [.quit]
       }
+    case .write? where confirmation.purpose == .quit:
+      let plan = workspace.plan
+      quitsAfterWrite = true
+      destination = .writing(plan)
+      status = StatusMessage("writing \(plan.files.count) file(s), then quitting…")
+      return [.write(plan)]
     case .decline?:
       destination = nil
       status = StatusMessage(

@@ -56,7 +56,14 @@ extension AppState {
       return []
     }
     let workspace = self.workspace
-    let submission = dialog.submission { workspace.envLocation(for: $0) }
+    let submission = dialog.submission(
+      envLocation: { workspace.envLocation(for: $0) },
+      currentPassword: { key in
+        for case .credential(let k, _, let password) in workspace.configuration.saslPasswords?.kinds ?? [] where k == key {
+          return password
+        }
+        return nil
+      })
     if dialog.kind == .environment {
       let missing = submission.edits.compactMap { edit -> String? in
         guard case .none = workspace.envLocation(for: Self.envKey(edit)) else { return nil }
@@ -81,7 +88,10 @@ extension AppState {
     destination = nil
     if let domain = submission.edits.first?.domain { reveal(domain: domain) }
     if !submission.composeAssignments.isEmpty, let compose = workspace.loaded.compose {
-      destination = .notice(Self.snippetNotice(submission.composeAssignments, compose: compose))
+      let notice = Self.snippetNotice(submission.composeAssignments, compose: compose)
+      composeSnippet = notice
+      destination = .notice(notice)
+      status = StatusMessage("S shows the compose snippet again")
     }
     return []
   }

@@ -25,6 +25,10 @@ extension AppState: KeyConditionState {
     case .dialogCanRevealPassword: return dialog?.field(.revealPassword) != nil
     case .dialogRoutesAddress: return dialog?.kind == .routeAddress
     case .isFollowingLog: return observed.isFollowing
+    case .canEdit: return !isReadOnly
+    case .confirmsQuit:
+      if case .confirm(let confirmation) = destination { return confirmation.purpose == .quit }
+      return false
     default:
       if case .wizard(let wizard) = destination { return wizard.holds(condition) }
       return false
@@ -36,6 +40,18 @@ extension AppState: KeyConditionState {
 
   /// A key outside the wizard, with the command the table gives it here.
   mutating func keyPressed(_ key: Key, command: KeyCommand?) -> [AppEffect] {
+    // Ctrl-C over a question, the filter or an overlay: quit, asking first when changes are
+    // pending; pressed again on that question, it quits.
+    if command == .quit, let open = destination {
+      if case .confirm(let confirmation) = open, confirmation.purpose == .quit { return [.quit] }
+      if case .writing = open { return [] }
+      if case .filter(let previous) = open {
+        filter = previous
+        refilter()
+      }
+      destination = nil
+      return requestQuit()
+    }
     switch destination {
     case nil:
       guard let command else { return [] }

@@ -6,7 +6,10 @@ extension AppState {
   /// "no outbound mail will leave"), the UI opens on the Routing screen, whose banner says
   /// so first. With `offeringSetup` (no relay configured at all) the wizard's offer comes
   /// first, over the screens.
-  public static func opening(_ loaded: LoadedConfiguration, size: Size, offeringSetup: Bool = false) -> AppState {
+  /// With `readOnly` (`--read-only`) nothing can be edited or written, and no wizard is offered.
+  public static func opening(
+    _ loaded: LoadedConfiguration, size: Size, offeringSetup: Bool = false, readOnly: Bool = false
+  ) -> AppState {
     var status: StatusMessage?
     let version: DMSVersion
     if let detected = loaded.version {
@@ -28,7 +31,8 @@ extension AppState {
         state.status = StatusMessage("mail will not go where the files say: see the banner (i lists every diagnostic)", .error)
       }
     }
-    if offeringSetup { state.destination = .wizard(WizardState(loaded: loaded, size: size, offering: true)) }
+    state.isReadOnly = readOnly
+    if offeringSetup, !readOnly { state.destination = .wizard(WizardState(loaded: loaded, size: size, offering: true)) }
     return state
   }
 }

@@ -1,19 +1,23 @@
 extension AppState {
-  /// The runner wrote the plan (or failed to): say so in a notice and the status line.
+  /// The runner wrote the plan (or failed to): say so in the status line (a failure also in
+  /// a notice, which must be read).
   mutating func writeFinished(_ result: Result<[FileStore.Receipt], WriteError>) -> [AppEffect] {
     switch result {
     case .success(let receipts):
+      // A status-line message, not a notice: a notice ate the next key (issue 14 fix 12).
       let envWritten = workspace.plan.files.contains { $0.kind == .envFile }
       workspace.markWritten()
+      undoSteps = []
+      redoSteps = []
       recompute()
       writeResult = .written(receipts)
-      var lines = receipts.map(\.summary)
-      lines.append("")
-      lines.append("DMS reads config folder changes by itself (change detection) or at the next start.")
-      if envWritten { lines.append("Env changes take effect when the container is recreated: docker compose up -d") }
-      destination = .notice(Notice(title: "Written", lines: lines))
-      status = StatusMessage("wrote \(receipts.count) file(s)", .success)
+      destination = nil
+      var text = "wrote \(receipts.count) file(s): " + receipts.map(\.summary).joined(separator: "; ")
+      if envWritten { text += " — env changed: recreate the container (docker compose up -d)" }
+      status = StatusMessage(text, .success)
+      if quitsAfterWrite { return [.quit] }
     case .failure(let error):
+      quitsAfterWrite = false
       writeResult = .failed(error)
       destination = .notice(
         Notice(

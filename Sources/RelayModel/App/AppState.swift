@@ -34,6 +34,17 @@ public struct AppState: Sendable {
   public internal(set) var checkRuns = 0
   /// Screen 6's mail log.
   public internal(set) var observed = ObservedState()
+  /// `--read-only`: look without any risk of writing; every edit key is refused.
+  public internal(set) var isReadOnly = false
+  /// How many pending edits each step added (one dialog is one step, however many variables
+  /// it sets), so `u` undoes what one action did (issue 14 fix 12).
+  public internal(set) var undoSteps: [Int] = []
+  /// Steps undone, newest last, for Ctrl-R; any new edit clears them.
+  public internal(set) var redoSteps: [[RelayEdit]] = []
+  /// Set by `w` on the quit question: the session ends once the write succeeds.
+  public internal(set) var quitsAfterWrite = false
+  /// The last compose snippet shown, so `S` can show it again after any key closed it.
+  public internal(set) var composeSnippet: Notice?
 
   public init(workspace: Workspace, version: DMSVersion, size: Size, status: StatusMessage? = nil) {
     self.workspace = workspace

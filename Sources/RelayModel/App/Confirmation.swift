@@ -48,6 +48,6 @@ public struct Confirmation: Hashable, Sendable {
     Confirmation(
       purpose: .quit, title: "Quit without writing?",
       lines: ["\(edits.count) pending change(s) will be lost:"] + edits.map { "• \($0.summary)" },
-      question: "Quit and lose them?")
+      question: "Quit and lose them? (w writes them, then quits)")
   }
 }

@@ -13,7 +13,11 @@ extension Dialog {
   }
 
   /// The edits of a valid dialog; `envLocation` says where each env variable lives.
-  func submission(envLocation: (String) -> LoadedConfiguration.EnvLocation) -> Submission {
+  /// `currentPassword` gives the password the files hold for a credentials key (`@a.test`),
+  /// kept when the dialog's password field is left empty while editing.
+  func submission(
+    envLocation: (String) -> LoadedConfiguration.EnvLocation, currentPassword: (String) -> String? = { _ in nil }
+  ) -> Submission {
     switch kind {
     case .relayMapping:
       let domain = text(.domain)
@@ -24,9 +28,10 @@ extension Dialog {
       return Submission(
         edits: [.addDomain(domain: domain, host: text(.host), port: port)], composeAssignments: [])
     case .credentials:
+      var password = text(.password)
+      if password.isEmpty, isEditing, let current = currentPassword("@\(text(.domain))") { password = current }
       return Submission(
-        edits: [.addAuth(domain: text(.domain), user: text(.user), password: text(.password))],
-        composeAssignments: [])
+        edits: [.addAuth(domain: text(.domain), user: text(.user), password: password)], composeAssignments: [])
     case .environment:
       var edits: [RelayEdit] = []
       var compose: [ComposeAssignment] = []

@@ -27,7 +27,7 @@ extension Dialog {
       fields: [
         DialogField(.domain, label: "Sender domain", text: domain, isLocked: isEditing, hint: "key '@domain'"),
         DialogField(.user, label: "User", text: user),
-        DialogField(.password, label: "Password", isSecret: true, hint: isEditing ? "type it again" : nil),
+        DialogField(.password, label: "Password", isSecret: true, hint: isEditing ? "empty keeps the current one" : nil),
         DialogField(.revealPassword, label: "Show password", isToggle: true),
       ],
       isEditing: isEditing)

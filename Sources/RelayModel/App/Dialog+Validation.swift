@@ -30,6 +30,8 @@ extension Dialog {
     case .user:
       return reason { () throws(EditError) in try RelayEdit.validateUser(field.text) }
     case .password:
+      // Editing: an empty field keeps the current password, so a user change needs no retyping.
+      if dialog.kind == .credentials, dialog.isEditing, field.text.isEmpty { return nil }
       return reason { () throws(EditError) in try RelayEdit.validatePassword(field.text) }
     case .env(let key):
       // An empty password field keeps the current password (it is never shown).

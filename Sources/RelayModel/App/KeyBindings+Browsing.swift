@@ -55,14 +55,16 @@ extension KeyBindings {
       "x", "opt out / back in", in: .browsing, section: .changes,
       bar: KeyBarEntry(15, "x", "opt-out", only: .browse([.domains, .routing])), [(.key(.character("x")), .toggleOptOut)]),
     KeyBinding(
-      "E", "relay env variables", in: .browsing, section: .changes,
-      bar: KeyBarEntry(16, "E", "env", only: .browse([.relays, .credentials])), [(.key(.character("E")), .editEnvironment)]),
+      "E S", "env vars / snippet", in: .browsing, section: .changes,
+      bar: KeyBarEntry(16, "E", "env", only: .browse([.relays, .credentials])),
+      [(.key(.character("E")), .editEnvironment), (.key(.character("S")), .showSnippet)]),
     KeyBinding(
-      "u", "undo", in: .browsing, section: .changes, bar: KeyBarEntry(31, "u", "undo", when: .hasPendingChanges),
-      [(.key(.character("u")), .undo)]),
+      "u ^R", "undo / redo", in: .browsing, section: .changes, bar: KeyBarEntry(31, "u", "undo", when: .hasPendingChanges),
+      [(.key(.character("u")), .undo), (.key(.control("r")), .redo)]),
     KeyBinding(
-      "w", "write (lists files, y)", in: .browsing, section: .changes,
-      bar: KeyBarEntry(30, "w", "write", when: .hasPendingChanges), [(.key(.character("w")), .write)]),
+      "w F2", "write (lists files, y)", in: .browsing, section: .changes,
+      bar: KeyBarEntry(30, "w", "write", when: .hasPendingChanges, functionKey: "F2"),
+      [(.key(.character("w")), .write), (.key(.function(2)), .write)]),
 
     KeyBinding(
       "v", "cycle DMS version", in: .browsing, section: .preview, bar: KeyBarEntry(21, "v", "version"),
@@ -88,10 +90,11 @@ extension KeyBindings {
       [(.key(.character("i")), .showDiagnostics)]),
 
     KeyBinding(
-      "q ^C", "quit (asks if unsaved)", in: .browsing, section: .leaving, bar: KeyBarEntry(42, "q", "quit"),
-      [(.key(.character("q")), .quit), (.key(.control("c")), .quit)]),
+      "q ^C F10", "quit (asks if unsaved)", in: .browsing, section: .leaving,
+      bar: KeyBarEntry(42, "q", "quit", pinned: true, functionKey: "F10"),
+      [(.key(.character("q")), .quit), (.key(.control("c")), .quit), (.key(.function(10)), .quit)]),
     KeyBinding(
-      "? F1", "this help", in: .browsing, section: .leaving, bar: KeyBarEntry(41, "?", "help"),
+      "? F1", "this help", in: .browsing, section: .leaving, bar: KeyBarEntry(41, "?", "help", pinned: true, functionKey: "F1"),
       [(.key(.character("?")), .showHelp), (.key(.function(1)), .showHelp)]),
   ]
 }

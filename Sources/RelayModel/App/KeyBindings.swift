@@ -20,13 +20,14 @@ public enum KeyBindings {
     let entries = table.compactMap { binding -> KeyBarEntry? in
       guard let bar = binding.bar, (bar.scope ?? binding.scope).contains(context), binding.scope.contains(context)
       else { return nil }
+      if binding.presses.contains(where: { editCommands.contains($0.command) }), !state.holds(.canEdit) { return nil }
       if let condition = bar.condition, !state.holds(condition) { return nil }
       return bar
     }
     return entries.enumerated().sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }.map {
       let bar = $0.element
       let label = bar.variants.first { state.holds($0.condition) }?.label ?? bar.label
-      return KeyHint(bar.key, label)
+      return KeyHint(bar.key, label, pinned: bar.pinned, functionKey: bar.functionKey)
     }
   }
 
@@ -34,6 +35,9 @@ public enum KeyBindings {
   public static var helpSections: [(section: HelpSection, bindings: [KeyBinding])] {
     HelpSection.allCases.map { section in (section, table.filter { $0.section == section }) }
   }
+
+  /// Commands that change files; `--read-only` refuses them and hides their keys.
+  public static let editCommands: Set<KeyCommand> = [.add, .edit, .editEnvironment, .delete, .toggleOptOut, .write, .undo, .redo]
 
   // MARK: - The table
 
@@ -47,5 +51,5 @@ public enum KeyBindings {
   static let walking: Set<WizardStep> = [.folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan]
   static let lists: Set<WizardStep> = [.version, .goal, .provider, .domains, .moreRelays]
 
-  public static let table: [KeyBinding] = browsing + dialogs + overlays + wizard
+  public static let table: [KeyBinding] = browsing + dialogs + interrupts + overlays + wizard
 }

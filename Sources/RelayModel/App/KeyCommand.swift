@@ -11,6 +11,7 @@ public enum KeyCommand: Hashable, Sendable {
   case checkRoute, checkAllRelays
   // The mail log (screen 6)
   case toggleFollow, showMessages
+  case redo, showSnippet
   // Fields (dialogs, the filter, the wizard)
   case nextField, previousField, toggleField, revealPassword, clearField, typeText, deleteBackward
   case submit, cancel

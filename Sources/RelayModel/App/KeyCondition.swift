@@ -11,4 +11,8 @@ public enum KeyCondition: Hashable, Sendable {
   case passwordIsRevealed
   case promptIsLeave
   case isFollowingLog
+  /// Edits are allowed (not `--read-only`); keys that edit hide from the bar otherwise.
+  case canEdit
+  /// The open question is "Quit without writing?".
+  case confirmsQuit
 }

@@ -13,6 +13,11 @@ public struct PreviewState: Sendable {
   public var changes: [ChangeLine]
   /// The setup-wide failure the Routing screen shows first, if any.
   public var headline: Diagnostic?
+  /// With a comparison version: diagnostics it no longer has, and those only it has.
+  public var comparisonFixed: [Diagnostic] = []
+  public var comparisonIntroduced: [Diagnostic] = []
+  /// Routes deferred or bounced: rows marked ✖ whatever their diagnostics' severity.
+  public var undeliveredSenders: Int
 
   public init(workspace: Workspace, version: DMSVersion, comparisonVersion: DMSVersion?) {
     let configuration = workspace.configuration
@@ -27,7 +32,22 @@ public struct PreviewState: Sendable {
     routes = RouteRow.rows(preview: preview, comparison: comparison, diagnosticsByLine: index)
     changes = ChangeLine.lines(edits: workspace.edits, plan: workspace.plan)
     headline = Self.headline(preview.diagnostics)
+    if let comparison {
+      let here = Set(preview.diagnostics.map(\.id))
+      let there = Set(comparison.diagnostics.map(\.id))
+      comparisonFixed = preview.diagnostics.filter { !there.contains($0.id) }
+      comparisonIntroduced = comparison.diagnostics.filter { !here.contains($0.id) }
+    }
+    undeliveredSenders = preview.routes.reduce(0) { $0 + ($1.outcome == .deferred || $1.outcome == .bounced ? 1 : 0) }
   }
+
+  /// The status line's error count, agreeing with the rows' ✖ marks.
+  public var errorCountText: String {
+    CountText.errors(diagnostics: preview.errorCount, undeliveredSenders: undeliveredSenders)
+  }
+
+  /// True when the count is shown as an error (red): an error diagnostic or a failing route.
+  public var hasErrors: Bool { preview.errorCount > 0 || undeliveredSenders > 0 }
 
   /// Failures that stop mail for every sender, most fundamental first.
   static let setupWide: [DiagnosticID] = [

@@ -7,8 +7,8 @@ extension Checks {
         Diagnostic(
           .noCredentialsSmtpDies, at: c.envLocation("RELAY_HOST"),
           "no outbound mail will leave: RELAY_HOST is set without credentials, so DMS \(c.version.name) sets smtp_sasl_auth_enable = yes without a password table and Postfix's smtp client exits ('specify a password table') — relayed and direct mail alike",
-          fix: c.rules.fix(
-            "add credentials (dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD)", orUpgrade: " or ")))
+          fix: PostfixFacts.credentialsStillNeeded(
+            "add credentials (dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD)", upgrade: c.rules.upgradeHint)))
     }
     guard c.rules.relayMapNeedsRelayHost, !c.relayHostSet else { return }
     if let first = c.relayMapLines.firstIndex(where: { RelayMapFile.passesStrictFilter($0.body) }) {

@@ -97,6 +97,12 @@ struct SaslLogicalLine {
     if start > 0 && exists {
       return continueLine(body, from: start)
     }
+    if start > 0 {
+      // Whitespace-led with no logical line open (the first line, or after a removed entry):
+      // Postfix starts no entry with it, and it is typically a continuation whose key line an
+      // edit removed, i.e. a password. Hidden whole.
+      return Redaction.replacingAfter(start - 1, in: body)
+    }
     self = SaslLogicalLine()
     exists = true
     return startLine(body, from: start)

@@ -50,11 +50,13 @@ public enum UnifiedDiff {
         }
       }
       out += "@@ -\(range(oldBefore, oldCount)) +\(range(newBefore, newCount)) @@\n"
+      let changedSecrets = changedSecrets(slice, a, b, redaction)
       for op in slice {
         switch op {
         case .equal(let o, _): out += show(" ", shownA[o], a[o].hasNewline)
         case .delete(let o): out += show("-", shownA[o], a[o].hasNewline)
-        case .insert(let n): out += show("+", shownB[n], b[n].hasNewline)
+        case .insert(let n):
+          out += show("+", shownB[n], b[n].hasNewline, note: changedSecrets.contains(n) ? passwordChangedNote : "")
         }
       }
     }
@@ -72,8 +74,9 @@ public enum UnifiedDiff {
   }
 
   /// One diff line: a `\r` shows as `␍`, other control characters escaped
-  /// (`ControlEscaping`) so a hostile file cannot drive the terminal.
-  static func show(_ prefix: String, _ body: [UInt8], _ hasNewline: Bool) -> String {
+  /// (`ControlEscaping`) so a hostile file cannot drive the terminal; `note` follows the line
+  /// (a redacted password that changed).
+  static func show(_ prefix: String, _ body: [UInt8], _ hasNewline: Bool, note: String = "") -> String {
     var text = prefix
     for scalar in String(decoding: body, as: UTF8.self).unicodeScalars {
       if scalar == "\r" {
@@ -84,7 +87,7 @@ public enum UnifiedDiff {
         text.unicodeScalars.append(scalar)
       }
     }
-    text += "\n"
+    text += note + "\n"
     if !hasNewline { text += "\\ No newline at end of file\n" }
     return text
   }

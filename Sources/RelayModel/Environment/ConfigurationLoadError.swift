@@ -15,6 +15,8 @@ public enum ConfigurationLoadError: Error, Equatable, Sendable, CustomStringConv
   case compose(ComposeError)
   /// `--dms-version` could not be parsed.
   case version(DMSVersion.ParseError)
+  /// No config folder, compose file or env file in `folder`: the wrong folder (issue 14 fix 10).
+  case nothingFound(folder: String)
 
   public var description: String {
     switch self {
@@ -30,6 +32,10 @@ public enum ConfigurationLoadError: Error, Equatable, Sendable, CustomStringConv
       return "'\(p)' is larger than \(ReadLimit.describe(limit)), more than such a file can sensibly hold; refusing to read it"
     case .compose(let error): return error.description
     case .version(let error): return error.description
+    case .nothingFound(let folder):
+      let composeFiles = ConfigurationSource.defaultComposeFiles.joined(separator: ", ")
+      return
+        "no DMS configuration in '\(folder)': looked for \(ConfigurationSource.defaultConfigDirectory)/, a compose file (\(composeFiles)) and \(ConfigurationSource.defaultEnvFile); run dms-relay in the folder that holds them, pass --config-dir PATH, or start a configuration with 'mkdir -p \(ConfigurationSource.defaultConfigDirectory) && dms-relay setup --env-file \(ConfigurationSource.defaultEnvFile)'"
     }
   }
 }

@@ -2,6 +2,26 @@
 /// route's reason, a diagnostic, a planner refusal, a screen's note and a form's problem
 /// say the same fact in their own sentence, built from these.
 public enum PostfixFacts {
+  // MARK: RELAY_HOST without credentials (spec §4; issue 14 fix 3)
+
+  /// What `compare` still asks for when the target version relays senders without AUTH.
+  public static func unauthenticatedAfterUpgrade(_ senders: [String]) -> (message: String, fix: String) {
+    let shown = senders.prefix(3).joined(separator: ", ") + (senders.count > 3 ? ", …" : "")
+    return (
+      "credentials: \(senders.count) sender(s) are relayed without AUTH (\(shown)); a relay that requires AUTH refuses their mail",
+      "dms-relay add-auth DOMAIN USER, or RELAY_USER and RELAY_PASSWORD"
+    )
+  }
+
+  /// The fix for a setup without credentials: an upgrade only stops the smtp client from
+  /// exiting, the relays then get mail without AUTH and refuse it, so the advice names the
+  /// credentials as needed after the upgrade too.
+  static func credentialsStillNeeded(_ fix: String, upgrade: String?) -> String {
+    guard let upgrade else { return fix }
+    return
+      "\(fix); to \(upgrade) alone is not enough: there the smtp client no longer exits, but the relays get the mail without AUTH and one that requires it refuses it"
+  }
+
   // MARK: Port 465 (spec §4)
 
   /// What is wrong with port 465, as a clause after "port 465".

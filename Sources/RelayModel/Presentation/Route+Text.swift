@@ -34,3 +34,28 @@ extension Route {
     tls == "encrypt" ? "encrypt (\(PostfixFacts.encryptScope))" : tls
   }
 }
+
+extension Route {
+  /// Why a route without AUTH to a relay another sender logs in to will likely fail.
+  public func unauthenticatedNote(authenticatedBy other: String) -> String {
+    "no AUTH to \(nexthop ?? "the relay"), which \(other) logs in to: the relay most likely refuses this mail; add credentials for this sender"
+  }
+}
+
+extension Route {
+  /// "Decided by" for a domain whose own opt-out line kept its `RELAY_HOST` entry away
+  /// (issue 14: it said "no relay map entry", naming no line).
+  public static func optOutDecision(domain: String, line: Int) -> String {
+    "opt-out '@\(domain) ' ← postfix-relaymap.cf:\(line): DMS generates no RELAY_HOST entry, so direct to the MX"
+  }
+
+  /// "Relay map" for a domain without a line whose `RELAY_HOST` entry a collision blocked
+  /// (issue 14: it said "follows RELAY_HOST" while the route is direct).
+  public static func blockedEntryNote(_ diagnostic: Diagnostic) -> String {
+    "no line, and no RELAY_HOST entry: \(diagnostic.message.split(separator: ":", maxSplits: 1).last.map { String($0).trimmingPrefixSpaces } ?? diagnostic.message)"
+  }
+}
+
+extension String {
+  fileprivate var trimmingPrefixSpaces: String { String(drop { $0 == " " }) }
+}

@@ -39,7 +39,7 @@ extension Reports {
     } else {
       out += "\(c.changes.count) sender(s) change route:\n"
       for change in c.changes {
-        out += "  \(change.sender)\n"
+        out += "  \(RoutingChange.senderLabel(change.sender))\n"
         out += "    \(c.from.version.name): \(VersionComparison.describe(change.from, change.to))\n"
         out += "    \(c.to.version.name): \(VersionComparison.describe(change.to, change.from))\n"
       }
@@ -51,6 +51,15 @@ extension Reports {
     if !c.introducedDiagnostics.isEmpty {
       out += "\nNew on \(c.to.version.name):\n"
       for d in c.introducedDiagnostics { out += "  - \(d.formatted)\n    fix: \(d.fix)\n" }
+    }
+    let unauthenticated = c.unauthenticatedOnTarget
+    if !c.remainingDiagnostics.isEmpty || !unauthenticated.isEmpty {
+      out += "\nStill to fix on \(c.to.version.name):\n"
+      if !unauthenticated.isEmpty {
+        let advice = PostfixFacts.unauthenticatedAfterUpgrade(unauthenticated.map(\.sender))
+        out += "  - \(advice.message)\n    fix: \(advice.fix)\n"
+      }
+      for d in c.remainingDiagnostics { out += "  - \(d.formatted)\n    fix: \(d.fix)\n" }
     }
     text.append(out)
     return text

@@ -4,8 +4,9 @@ extension WizardState {
   /// Columns of the report (one column of margin each side).
   public var bodyWidth: Int { max(size.columns - 2, Self.narrowestBody) }
 
-  /// Title bar, step title, message line and key bar.
-  static let chromeRows = 4
+  /// Title bar, step title, the blank row under it, message line and key bar: the rows
+  /// `WizardScreen` draws around the body (with 4 the last plan line never scrolled into view).
+  static let chromeRows = 5
   static let narrowestBody = 10
   /// "Add another relay" and "Continue to the plan".
   static let moreRelaysChoices = 2

@@ -10,10 +10,12 @@ struct Demo: ParsableCommand {
     discussion: """
       The demo is DMS 13.3.1 with RELAY_HOST set and no credentials, so no outbound mail \
       leaves at all; fix it in the UI and write. Screen 6 reads a small built-in mail log \
-      (mail-logs/mail.log in the folder). The folder is printed on exit.
+      (mail-logs/mail.log in the folder). The temporary folder is removed on exit unless \
+      --keep is given (then its path is printed).
       """)
 
   @OptionGroup var mailLog: MailLogOption
+  @Flag(help: "Keep the demo folder after quitting and print its path.") var keep = false
 
   func run() throws {
     try reportingErrors {
@@ -23,9 +25,16 @@ struct Demo: ParsableCommand {
         configDirectory: "\(folder)/\(DemoConfiguration.configDirectory)",
         composeFile: "\(folder)/\(DemoConfiguration.composeFile)", baseDirectory: folder)
       let loaded = try source.load()
+      // Removed however the session ends, unless asked to keep it (issue 14 fix 12).
+      defer {
+        if keep {
+          print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
+        } else {
+          try? FileManager.default.removeItem(atPath: folder)
+        }
+      }
       try UISession.run(
         .opening(loaded, size: UISession.initialSize), mailLog: mailLog.source, load: { try source.load() })
-      print("dms-relay: the demo files are in \(folder) (delete the folder when done)")
     }
   }
 

@@ -16,8 +16,9 @@ enum EditRunner {
     try reportingErrors {
       let edits = try edits()
       for edit in edits { try edit.validate() }
+      // Refuses a folder with no DMS configuration (exit 66, naming what was looked for).
+      let loaded = try config.loadExisting()
       if output.dryRun {
-        let loaded = try config.load()
         let plan = try loaded.plan(edits)
         for note in plan.notes { printLine("note: \(note)") }
         if plan.isEmpty {
@@ -25,6 +26,7 @@ enum EditRunner {
           return
         }
         print(plan.diff(showSecrets: output.showSecrets), terminator: "")
+        EditRoutingReport.print(loaded: loaded, edits: edits)
         print("dry run: nothing written")
         return
       }
@@ -40,6 +42,7 @@ enum EditRunner {
         printLine(receipt.summary)
         for note in receipt.notes { printLine("note: \(note)") }
       }
+      EditRoutingReport.print(loaded: done.loaded, edits: edits)
     }
   }
 }
@@ -156,16 +159,23 @@ struct SetEnv: ParsableCommand {
     abstract: "Set a relay variable (RELAY_HOST, RELAY_PORT, …) in the env file.",
     discussion: """
       Replaces the variable's last assignment in place, else appends KEY=VALUE. Variables set \
-      inline in the compose file's 'environment:' are not rewritten; edit the compose file.
+      inline in the compose file's 'environment:' are not rewritten; edit the compose file. \
+      For a password variable (RELAY_PASSWORD) without VALUE the value is read from the terminal \
+      twice without echo, or with --password-stdin from the first line of standard input.
       """)
 
   @Argument(help: "Variable name, e.g. RELAY_HOST.") var key: String
-  @Argument(help: "Value (may be empty).") var value: String
+  @Argument(help: "Value (may be empty). For RELAY_PASSWORD prefer the prompt or --password-stdin.")
+  var value: String?
+  @Flag(name: .customLong("password-stdin"), help: "Read a password variable's value from standard input.")
+  var passwordStdin = false
   @OptionGroup var config: ConfigOptions
   @OptionGroup var output: EditOutputOptions
 
   func run() throws {
-    try EditRunner.run({ [.setEnv(key: key, value: value)] }, config: config, output: output)
+    try EditRunner.run(
+      { [.setEnv(key: key, value: try SetEnvValue.obtain(key: key, argument: value, fromStdin: passwordStdin))] },
+      config: config, output: output)
   }
 }
 

@@ -40,7 +40,7 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family, path: path)
       if json {
@@ -63,7 +63,9 @@ struct RouteCommand: ParsableCommand {
 
   @OptionGroup var config: ConfigOptions
 
-  @Option(name: .customLong("sender"), help: "A sender address (repeat for several).")
+  @Option(
+    name: .customLong("sender"), parsing: .upToNextOption,
+    help: "Sender addresses (user@domain or @domain): --sender a@x.test b@y.test, or repeat --sender.")
   var senders: [String] = []
 
   @Flag(help: "Print JSON.") var json = false
@@ -74,7 +76,11 @@ struct RouteCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try config.load()
+      // Not an address: a usage mistake to say so (exit 65), not a "bounced" route (issue 14 fix 8).
+      if let bad = senders.first(where: { !Self.isAddress($0) }) {
+        throw CLIFailure("--sender '\(bad)' is not an address: give user@domain or @domain", .dataError)
+      }
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family)
       let router = Router(state: state, environment: loaded.configuration.environment)
@@ -85,6 +91,12 @@ struct RouteCommand: ParsableCommand {
         print(Reports.routeText(routes), terminator: "")
       }
     }
+  }
+
+  /// Something after the last '@', as the router needs to look the sender up.
+  static func isAddress(_ text: String) -> Bool {
+    guard let at = text.lastIndex(of: "@") else { return false }
+    return text.index(after: at) != text.endIndex && !text.contains(where: \.isWhitespace)
   }
 }
 
@@ -101,7 +113,7 @@ struct Preview: ParsableCommand {
   func run() throws {
     var status: Int32 = 0
     try reportingErrors {
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let preview = RoutingPreview(configuration: loaded.configuration, version: version)
       if json {
@@ -128,15 +140,26 @@ struct Compare: ParsableCommand {
     abstract: "List the senders whose route changes between two DMS versions, and why.")
 
   @OptionGroup var config: ConfigOptions
-  @Option(help: "The version running now.") var from: String
-  @Option(help: "The version to upgrade (or downgrade) to.") var to: String
+  @Option(help: "The version running now (default: the detected one).") var from: String?
+  @Option(help: "The version to upgrade (or downgrade) to (default: the next newer release).") var to: String?
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     try reportingErrors {
-      let loaded = try config.load()
-      let comparison = VersionComparison(
-        configuration: loaded.configuration, from: try DMSVersion.parse(from), to: try DMSVersion.parse(to))
+      let loaded = try config.loadExisting()
+      let old = try from.map { try DMSVersion.parse($0) } ?? loaded.requireVersion()
+      let choices = VersionChoices(detected: old)
+      let new: DMSVersion
+      if let to {
+        new = try DMSVersion.parse(to)
+      } else {
+        guard let next = choices.nextComparison(after: nil, selected: old), choices.isNewer(next, than: old) else {
+          throw CLIFailure("DMS \(old.name) is the newest release this tool models; pass --to VERSION", .usage)
+        }
+        new = next
+        if !json { printError("dms-relay: comparing with the next newer release, \(new.name) (--to VERSION picks another)") }
+      }
+      let comparison = VersionComparison(configuration: loaded.configuration, from: old, to: new)
       if json {
         Reports.compareJSON(comparison, to: writeStandardOutput)
       } else {

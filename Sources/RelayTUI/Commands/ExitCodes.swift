@@ -46,7 +46,7 @@ struct CLIFailure: Error, Equatable {
       }
     case let error as ConfigurationLoadError:
       switch error {
-      case .missingConfigDirectory, .notADirectory, .missingFile, .missingEnvFile, .unreadable:
+      case .missingConfigDirectory, .notADirectory, .missingFile, .missingEnvFile, .unreadable, .nothingFound:
         self.init(error.description, .noInput)
       case .permissionDenied: self.init(error.description, .noPermission)
       case .notARegularFile, .tooLarge: self.init(error.description, .dataError)

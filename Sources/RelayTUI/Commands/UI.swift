@@ -20,17 +20,22 @@ struct UI: ParsableCommand {
 
   @OptionGroup var config: ConfigOptions
   @OptionGroup var mailLog: MailLogOption
+  @Flag(name: .customLong("read-only"), help: "Look without any risk of writing: every edit key is refused.")
+  var readOnly = false
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (also DMS_RELAY_NO_MOUSE=1).")
+  var noMouse = false
 
   func run() throws {
     try reportingErrors {
       try UISession.requireTerminal()
-      let loaded = try config.load()
+      let loaded = try config.loadExisting()
       // The setup wizard is offered first when no relay is configured; after it writes, the
       // runner reads the files again (`.reload`).
       let config = self.config
       try UISession.run(
-        .opening(loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded)),
-        mailLog: mailLog.source, load: { try config.load() })
+        .opening(
+          loaded, size: UISession.initialSize, offeringSetup: WizardSession.hasNoRelay(loaded), readOnly: readOnly),
+        mailLog: mailLog.source, load: { try config.load() }, mouse: !noMouse && Runner.mouseAllowed())
     }
   }
 }
@@ -53,9 +58,10 @@ enum UISession {
   /// Runs the UI from `state`; prints how the wizard ended (when it ran), then what the
   /// session left unsaved or wrote.
   static func run(
-    _ state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration
+    _ state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration,
+    mouse: Bool = Runner.mouseAllowed()
   ) throws {
-    var runner = Runner(state: state, mailLog: mailLog, load: load)
+    var runner = Runner(state: state, mailLog: mailLog, load: load, mouse: mouse)
     let final = try runner.run()
     if let outcome = final.setupOutcome { WizardSession.report(outcome) }
     if final.hasUnsavedChanges {

@@ -25,12 +25,16 @@ enum CredentialsScreen {
         row.isUnused ? [Span("unused", .warning)] : [Span(usedBy(row))],
       ]
     }
-    guard let index = state.selectedIndex(.credentials) else {
-      DetailPane.render(title: "Credentials", lines: [], layout: layout, into: &surface)
-      return
-    }
+    let detail = Self.detail(state, width: surface.size.columns)
+    DetailPane.render(title: detail?.title ?? "Credentials", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected entry's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.credentials) else { return nil }
+    let rows = state.derived.credentials
     let row = rows[index]
-    var pane = DetailPane.Builder(width: surface.size.columns)
+    var pane = DetailPane.Builder(width: width)
     switch row.origin {
     case .file(let line): pane.field("Line", "postfix-sasl-password.cf:\(line)")
     case .environment:
@@ -42,7 +46,7 @@ enum CredentialsScreen {
     pane.field("Password", row.hasPassword ? "\(mask) (never shown)" : "(empty)")
     pane.field("Used by", row.isUnused ? "no route authenticates with this entry" : usedBy(row), row.isUnused ? .warning : .normal)
     if let note = row.note { pane.message("▲", note, .warning) }
-    DetailPane.render(title: row.key, lines: pane.lines, layout: layout, into: &surface)
+    return (row.key, pane.lines)
   }
 
   static func marker(_ row: CredentialRow) -> Severity? {

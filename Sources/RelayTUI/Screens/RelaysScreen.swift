@@ -28,12 +28,16 @@ enum RelaysScreen {
       if checked { cells.append(CheckResultText.marker(state.checkRecord(forRelay: row.nexthop))) }
       return cells
     }
-    guard let index = state.selectedIndex(.relays) else {
-      DetailPane.render(title: "Relay", lines: [], layout: layout, into: &surface)
-      return
-    }
+    let detail = Self.detail(state, width: surface.size.columns)
+    DetailPane.render(title: detail?.title ?? "Relay", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected relay's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.relays) else { return nil }
+    let rows = state.derived.relays
     let row = rows[index]
-    var pane = DetailPane.Builder(width: surface.size.columns)
+    var pane = DetailPane.Builder(width: width)
     if let record = state.checkRecord(forRelay: row.nexthop) { CheckResultText.append(record, into: &pane) }
     if let host = row.host, let port = row.port {
       pane.field("Connects to", "\(host) port \(port)\(row.nexthop.hasPrefix("[") ? " (no MX lookup)" : " (MX lookup)")")
@@ -44,7 +48,7 @@ enum RelaysScreen {
     for warning in row.warnings {
       pane.message(row.failingSenders > 0 && warning.contains("deferred") ? "✖" : "▲", warning, row.failingSenders > 0 && warning.contains("deferred") ? .error : .warning)
     }
-    DetailPane.render(title: row.nexthop, lines: pane.lines, layout: layout, into: &surface)
+    return (row.nexthop, pane.lines)
   }
 
   static func marker(_ row: RelayRow) -> Severity? {

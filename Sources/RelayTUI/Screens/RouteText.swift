@@ -30,9 +30,10 @@ enum RouteText {
   static func decidedBy(_ route: Route) -> String { route.decisionText }
 
   /// The route explained line by line in a detail pane.
-  static func explain(_ route: Route, on version: DMSVersion, into pane: inout DetailPane.Builder) {
+  /// `decision` replaces the route's own "Decided by" when the domain row knows better (an opt-out line).
+  static func explain(_ route: Route, on version: DMSVersion, decision: String? = nil, into pane: inout DetailPane.Builder) {
     pane.field("On \(version.name)", route.summary, style(route))
-    pane.field("Decided by", route.decisionText)
+    pane.field("Decided by", decision ?? route.decisionText)
     if route.outcome == .relayed || route.authDecidedBy != nil { pane.field("AUTH", route.authText) }
     pane.field("TLS", route.tlsText)
     for warning in route.warnings { pane.message("▲", warning.message, .warning) }

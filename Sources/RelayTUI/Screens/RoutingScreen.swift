@@ -17,10 +17,11 @@ enum RoutingScreen {
         surface.put(line, at: Point(row: row, column: 3), width: width - Banner.margin, style: style)
       }
     }
-    var columns = [Column("", .fixed(1)), Column("Sender", .flexible(weight: 2, minimum: 12))]
-    columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+    var columns = [Column("", .fixed(1)), Column("Sender", .fit(minimum: 12, priority: 0))]
+    columns.append(Column("On \(state.version.name) (\(state.version.family.rawValue))", .fit(minimum: 16, priority: 0)))
     if let other = state.comparisonVersion {
-      columns.append(Column("On \(other.name) (\(other.family.rawValue))", .flexible(weight: 4, minimum: 16)))
+      let title = "On \(other.name) (\(other.family.rawValue))"
+      columns.append(Column(title, .fit(minimum: title.count + 2, priority: 0)))
     } else {
       columns.append(Column("Decided by", .flexible(weight: 3, minimum: 12)))
     }
@@ -34,7 +35,9 @@ enum RoutingScreen {
     ) { index in
       let row = rows[index]
       let severity = row.diagnostics.map(\.severity).min()
-      var marker = Marker.span(RouteText.style(row.route) == .error ? .error : (row.route.warnings.isEmpty ? severity : .warning))
+      var marker = Marker.span(
+        RouteText.style(row.route) == .error
+          ? .error : (row.route.warnings.isEmpty && row.authenticatedBy == nil ? severity : .warning))
       if state.observedSummary(forSender: row.route.sender)?.agrees == false { marker = [Span("◆", .error)] }
       if row.differs { marker = [Span("≠", .changed)] }
       var cells: [[Span]] = [marker, [Span(row.route.sender, .bold)], RouteText.short(row.route)]
@@ -46,10 +49,14 @@ enum RoutingScreen {
       if checked { cells.append(CheckResultText.marker(state.checkRecord(forSender: row.route.sender))) }
       return cells
     }
-    guard let index = state.selectedIndex(.routing) else {
-      DetailPane.render(title: "Route", lines: [], layout: layout, into: &surface)
-      return
-    }
+    let detail = Self.detail(state, width: width)
+    DetailPane.render(title: detail?.title ?? "Route", lines: detail?.lines ?? [], layout: layout, into: &surface)
+  }
+
+  /// The selected sender's detail lines, all of them (the `i` overlay shows what the pane cuts).
+  static func detail(_ state: AppState, width: Int) -> (title: String, lines: [[Span]])? {
+    guard let index = state.selectedIndex(.routing) else { return nil }
+    let rows = state.derived.routes
     let row = rows[index]
     var pane = DetailPane.Builder(width: width)
     if let record = state.checkRecord(forSender: row.route.sender) { CheckResultText.append(record, into: &pane) }
@@ -61,12 +68,17 @@ enum RoutingScreen {
       case nil: break
       }
     }
-    RouteText.explain(row.route, on: state.version, into: &pane)
+    // Then: the list shows the route, not that the relay will refuse it.
+    if let other = row.authenticatedBy {
+      pane.message(Marker.icon(.warning), row.route.unauthenticatedNote(authenticatedBy: other), Marker.style(.warning))
+    }
+    let domainRow = index < state.derived.domains.count ? state.derived.domains[index] : nil
+    RouteText.explain(row.route, on: state.version, decision: domainRow.flatMap(DomainsScreen.decision), into: &pane)
     if let other = row.comparison, let version = state.comparisonVersion {
       pane.field("On \(version.name)", other.summary, row.differs ? .changed : RouteText.style(other))
       if row.differs { pane.field("", "decided by " + RouteText.decidedBy(other), .dim) }
     }
     for diagnostic in row.diagnostics { pane.diagnostic(diagnostic) }
-    DetailPane.render(title: row.route.sender, lines: pane.lines, layout: layout, into: &surface)
+    return (row.route.sender, pane.lines)
   }
 }

@@ -16,7 +16,7 @@ enum StatusLine {
     let preview = state.preview
     let infos = preview.diagnostics.count - preview.errorCount - preview.warningCount
     var spans: [Span] = [Span(" ")]
-    spans.append(Span("✖ \(preview.errorCount) error\(preview.errorCount == 1 ? "" : "s")", preview.errorCount > 0 ? .error : .dim))
+    spans.append(Span("✖ \(state.derived.errorCountText)", state.derived.hasErrors ? .error : .dim))
     spans.append(Span("  "))
     spans.append(Span("▲ \(preview.warningCount) warning\(preview.warningCount == 1 ? "" : "s")", preview.warningCount > 0 ? .warning : .dim))
     if infos > 0 { spans.append(Span("  ℹ \(infos)", .info)) }

@@ -3,47 +3,57 @@ import RelayModel
 /// The second row: `1 Domains 2 Relays 3 Credentials 4 Routing 5 Changes 6 Observed`, the
 /// current one highlighted, with row counts.
 ///
-/// When the labels do not fit with a gap between them, the gaps go; when they still do
-/// not fit, the titles are shortened (`3 Cred`), so every tab's number stays visible.
+/// Every tab always shows: when the row is too narrow (60 columns) the gaps go first, then
+/// the counts, then the other tabs' titles are shortened; the current tab keeps its title.
 enum TabBar {
   static func render<S: Surface>(_ state: AppState, into surface: inout S) {
-    let width = surface.size.columns
-    var labels = Tab.allCases.map { label($0, title: $0.title, state) }
-    var gap = 1
-    if total(labels, gap: gap) > width { gap = 0 }
-    if total(labels, gap: gap) > width { labels = Tab.allCases.map { label($0, title: shortTitle($0), state) } }
     var column = 0
-    for (tab, label) in zip(Tab.allCases, labels) {
+    for (tab, label, gap) in labels(state, width: surface.size.columns) {
       surface.put(label, at: Point(row: Layout.tabRow, column: column), style: tab == state.tab ? .tabActive : .tabInactive)
       column += CellWidth.of(label) + gap
     }
   }
 
-  static func label(_ tab: Tab, title: String, _ state: AppState) -> String {
-    let count: String
+  /// How much a level keeps, widest first.
+  private struct Level {
+    var gap: Int
+    var counts: Bool
+    /// Characters of an inactive tab's title; nil keeps it whole.
+    var titleLength: Int?
+  }
+
+  private static let levels = [
+    Level(gap: 1, counts: true, titleLength: nil), Level(gap: 0, counts: true, titleLength: nil),
+    Level(gap: 0, counts: false, titleLength: nil), Level(gap: 0, counts: false, titleLength: 4),
+    Level(gap: 0, counts: false, titleLength: 0),
+  ]
+
+  /// The tabs' labels at the widest level that fits `width` columns.
+  static func labels(_ state: AppState, width: Int) -> [(tab: Tab, label: String, gap: Int)] {
+    var result: [(tab: Tab, label: String, gap: Int)] = []
+    for level in levels {
+      result = Tab.allCases.map { tab in
+        var title = tab.title
+        if tab != state.tab, let length = level.titleLength {
+          title = length == 0 ? "" : (title.count > length ? String(title.prefix(length - 1)) + "." : title)
+        }
+        let count = level.counts ? Self.count(tab, state) : ""
+        let label = title.isEmpty ? " \(tab.rawValue) " : " \(tab.rawValue) \(title)\(count) "
+        return (tab, label, level.gap)
+      }
+      if result.reduce(0, { $0 + CellWidth.of($1.label) + $1.gap }) <= width { return result }
+    }
+    return result
+  }
+
+  static func count(_ tab: Tab, _ state: AppState) -> String {
     switch tab {
-    case .changes: count = state.workspace.edits.isEmpty ? "" : " (\(state.workspace.edits.count))"
-    case .routing: count = state.derived.headline != nil ? " ✖" : ""
+    case .changes: return state.workspace.edits.isEmpty ? "" : " (\(state.workspace.edits.count))"
+    case .routing: return state.derived.headline != nil ? " ✖" : ""
     case .observed:
       let disagreeing = state.observed.summaries.contains { $0.agrees == false }
-      count = state.observed.log == nil ? "" : disagreeing ? " ≠" : " \(state.observed.summaries.count)"
-    default: count = " \(state.derived.rowCount(tab))"
-    }
-    return " \(tab.rawValue) \(title)\(count) "
-  }
-
-  static func total(_ labels: [String], gap: Int) -> Int {
-    labels.reduce(0) { $0 + CellWidth.of($1) } + gap * (labels.count - 1)
-  }
-
-  static func shortTitle(_ tab: Tab) -> String {
-    switch tab {
-    case .domains: return "Dom"
-    case .relays: return "Rel"
-    case .credentials: return "Cred"
-    case .routing: return "Route"
-    case .changes: return "Chg"
-    case .observed: return "Obs"
+      return state.observed.log == nil ? "" : disagreeing ? " ≠" : " \(state.observed.summaries.count)"
+    default: return " \(state.derived.rowCount(tab))"
     }
   }
 }

@@ -10,7 +10,8 @@ enum TitleBar {
     var version = "DMS \(state.version.name) (\(state.version.family.rawValue))"
     if let other = state.comparisonVersion { version += " vs \(other.name)" }
     let edits = state.workspace.edits.count
-    let right = state.hasUnsavedChanges ? "● \(edits) unsaved change\(edits == 1 ? "" : "s") " : "saved "
+    var right = state.hasUnsavedChanges ? "● \(edits) unsaved change\(edits == 1 ? "" : "s") " : "saved "
+    if state.isReadOnly { right = "read-only " }
     let rightWidth = CellWidth.of(right)
     let left = " dms-relay │ \(version) │ \(folder)"
     surface.put(left, at: Point(row: Layout.titleRow, column: 0), width: max(width - rightWidth - 1, 0), style: .title)

@@ -35,14 +35,28 @@ struct Runner {
   /// progress shows promptly, an idle UI costs nothing noticeable).
   static let pollMilliseconds: Int32 = 100
 
+  /// Clicks and the wheel (`--no-mouse` or `DMS_RELAY_NO_MOUSE` turn them off).
+  var mouse: Bool
+
   /// `mailLog`: where screen 6 reads the log; by default DMS's `mail-logs` folder beside
   /// the config folder, as `dms-relay log` reads it.
-  init(state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration) {
+  init(
+    state: AppState, mailLog: RunnerMailLog.Source? = nil, load: @escaping () throws -> LoadedConfiguration,
+    mouse: Bool = Runner.mouseAllowed()
+  ) {
     self.state = state
     self.load = load
+    self.mouse = mouse
     let folder = MailLogFiles.folder(
       besideConfig: state.workspace.configDirectory ?? ConfigurationSource.defaultConfigDirectory)
     self.mailLog = RunnerMailLog(source: mailLog ?? .folder(folder), inbox: inbox)
+  }
+
+  /// False when `DMS_RELAY_NO_MOUSE` is set to anything but "" or "0".
+  static func mouseAllowed() -> Bool {
+    guard let value = getenv("DMS_RELAY_NO_MOUSE") else { return true }
+    let text = String(cString: value)
+    return text.isEmpty || text == "0"
   }
 
   /// Runs until the admin quits or `setup` ends; returns the final state. Throws when the
@@ -57,6 +71,8 @@ struct Runner {
     let keyMap = Self.keyMap()
     let checkOptions = Self.checkOptions()
     dr_timeout(Self.pollMilliseconds)
+    let mouseCode = dr_key_mouse()
+    dr_mouse(mouse ? 1 : 0)
 
     var pending = AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
     var needsDraw = true
@@ -96,6 +112,21 @@ struct Runner {
       for action in inbox.drain() {
         pending += AppReducer.reduce(into: &state, action: action)
         needsDraw = true
+      }
+      if mouse, isFunction != 0, code == mouseCode {
+        var row: Int32 = 0, column: Int32 = 0
+        let event: MouseMap.Event?
+        switch dr_get_mouse(&row, &column) {
+        case 1: event = .click(Point(row: Int(row), column: Int(column)))
+        case 4: event = .wheelUp
+        case 5: event = .wheelDown
+        default: event = nil
+        }
+        if let event {
+          for action in MouseMap.actions(event, state: state) { pending += AppReducer.reduce(into: &state, action: action) }
+        }
+        needsDraw = true
+        continue
       }
       guard code != -1, let event = keyMap.event(code: code, isFunction: isFunction != 0) else { continue }
       needsDraw = true

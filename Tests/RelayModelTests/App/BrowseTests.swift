@@ -125,17 +125,14 @@ struct BrowseTests {
   @Test("c shows a second version side by side, marks the senders that differ, and turns off")
   func comparison() {
     var store = AppTestStore(AppFixture.demoState())
-    store.send(.character("c")) {
-      $0.comparisonVersion = DMSVersion(name: "11.3.1", family: .v11)
-      $0.tab = .routing
-      $0.status = StatusMessage(
-        "comparing DMS 13.3.1 with 11.3.1: 0 sender(s) route differently (c: next, again: off)")
-    }
+    // The next newer release first, said so, with the diagnostics fixed and new (issue 14 fix 9).
     store.send(.character("c")) {
       $0.comparisonVersion = DMSVersion(name: "15.1.0", family: .v14plus)
+      $0.tab = .routing
       $0.status = StatusMessage(
-        "comparing DMS 13.3.1 with 15.1.0: 5 sender(s) route differently (c: next, again: off)")
+        "comparing DMS 13.3.1 with newer 15.1.0: 5 sender(s) route differently, 2 diagnostic(s) fixed, 0 new (i lists them; c: next, again: off)")
     }
+    #expect(store.state.derived.comparisonFixed.map(\.id) == [.noCredentialsSmtpDies, .prefixCollision])
     // 15 no longer lets '@example.com.au' block example.com's generated entry, and its
     // smtp client no longer dies; the port-465 relay times out on both.
     let example = store.state.derived.routes[0]
@@ -149,7 +146,12 @@ struct BrowseTests {
     store.send(.character("c")) {
       $0.comparisonVersion = DMSVersion(name: "edge", family: .edge)
       $0.status = StatusMessage(
-        "comparing DMS 13.3.1 with edge: 5 sender(s) route differently (c: next, again: off)")
+        "comparing DMS 13.3.1 with newer edge: 5 sender(s) route differently, 2 diagnostic(s) fixed, 0 new (i lists them; c: next, again: off)")
+    }
+    store.send(.character("c")) {
+      $0.comparisonVersion = DMSVersion(name: "11.3.1", family: .v11)
+      $0.status = StatusMessage(
+        "comparing DMS 13.3.1 with older 11.3.1: 0 sender(s) route differently, 0 diagnostic(s) fixed, 0 new (i lists them; c: next, again: off)")
     }
     store.send(.character("c")) {
       $0.comparisonVersion = nil

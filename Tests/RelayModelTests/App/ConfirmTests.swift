@@ -49,19 +49,14 @@ struct ConfirmTests {
     store.send(.writeFinished(.success([receipt]))) {
       $0.edits = []
       $0.writeResult = .written([receipt])
-      $0.status = StatusMessage("wrote 1 file(s)", .success)
-      $0.destination = .notice(
-        Notice(
-          title: "Written",
-          lines: [
-            receipt.summary, "",
-            "DMS reads config folder changes by itself (change detection) or at the next start.",
-          ]))
+      $0.status = StatusMessage("wrote 1 file(s): \(receipt.summary)", .success)
+      $0.destination = nil
     }
     #expect(!store.state.hasUnsavedChanges)
     #expect(store.state.workspace.loaded.originals[plan.files[0].path] == plan.files[0].newBytes)
     #expect(store.state.derived.domains[5].isOptOut)
-    store.send(.enter) { $0.destination = nil }
+    // No notice to dismiss: the next key does what it says (issue 14 fix 12).
+    store.send(.character("2")) { $0.tab = .relays }
   }
 
   @Test("a failed write keeps the pending changes and says why")
@@ -88,10 +83,35 @@ struct ConfirmTests {
     #expect(store.state.derived.domains[5].isOptOut)
     store.send(.character("u")) {
       $0.edits = []
-      $0.status = StatusMessage("undid: opt '@brand.example.io' out of RELAY_HOST")
+      $0.status = StatusMessage("undid: opt '@brand.example.io' out of RELAY_HOST (^R redoes)")
     }
     #expect(!store.state.derived.domains[5].isOptOut)
     store.send(.character("u")) { $0.status = StatusMessage("nothing to undo") }
+  }
+
+  @Test("one env dialog is one undo step; ^R redoes it; a new edit clears redo (issue 14 fix 12)")
+  func undoStepsAndRedo() {
+    var store = AppTestStore(AppFixture.demoState())
+    store.press(.character("E"), .tab, .tab)
+    store.type("apikey")
+    store.press(.tab)
+    store.type("pw")
+    store.press(.enter)
+    #expect(store.state.workspace.edits.count == 2)
+    store.press(.character("u"))
+    #expect(store.state.workspace.edits.isEmpty)
+    #expect(store.state.status?.text == "undid: set RELAY_USER='apikey'; set RELAY_PASSWORD (^R redoes)")
+    store.press(.control("r"))
+    #expect(
+      store.state.workspace.edits == [
+        .setEnv(key: "RELAY_USER", value: "apikey"), .setEnv(key: "RELAY_PASSWORD", value: "pw"),
+      ])
+    store.press(.control("r"))
+    #expect(store.state.status?.text == "nothing to redo")
+    store.press(.character("u"), .character("1"), .end, .character("x"))
+    #expect(store.state.redoSteps.isEmpty)
+    store.press(.control("r"))
+    #expect(store.state.status?.text == "nothing to redo")
   }
 
   @Test("x opts out and back in; an opt-out spelled in another case is refused with the reason")

@@ -179,6 +179,20 @@ struct DialogTests {
     #expect(notice.title == "Compose snippet")
     #expect(notice.lines.contains("      - RELAY_HOST=smtp.mailgun.org"))
     #expect(store.state.workspace.edits.isEmpty)
+    // Any key closes it; S shows it again (issue 14 fix 12).
+    store.press(.character("j"))
+    #expect(store.state.destination == nil)
+    #expect(store.state.status?.text == "S shows the compose snippet again")
+    store.press(.character("S"))
+    #expect(store.state.destination == .notice(notice))
+  }
+
+  @Test("S without a snippet says so")
+  func noSnippet() {
+    var store = AppTestStore(AppFixture.demoState())
+    store.press(.character("S"))
+    #expect(store.state.destination == nil)
+    #expect(store.state.status?.text == "no compose snippet yet: E shows one for variables set inline in compose")
   }
 
   @Test("t routes a typed address live on the selected version")

@@ -152,11 +152,7 @@ struct ObservedRefreshTests {
     store.press(.character("f"))
     store.send(.writeFinished(.success([])), effects: [.followMailLog]) {
       $0.writeResult = .written([])
-      $0.destination = .notice(
-        Notice(
-          title: "Written",
-          lines: ["", "DMS reads config folder changes by itself (change detection) or at the next start."]))
-      $0.status = StatusMessage("wrote 0 file(s)", .success)
+      $0.status = StatusMessage("wrote 0 file(s): ", .success)
     }
   }
 }

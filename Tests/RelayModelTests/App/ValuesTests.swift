@@ -33,9 +33,14 @@ struct ValuesTests {
     #expect(choices.versions.map(\.name) == ["11.3.1", "13.3.1", "14.0.1", "edge"])
     #expect(choices.next(after: choices.versions[2]).name == "edge")
     #expect(choices.next(after: choices.versions[3]).name == "11.3.1")
-    #expect(choices.nextComparison(after: nil, selected: choices.versions[2])?.name == "11.3.1")
-    #expect(choices.nextComparison(after: choices.versions[1], selected: choices.versions[2])?.name == "edge")
-    #expect(choices.nextComparison(after: choices.versions[3], selected: choices.versions[2]) == nil)
+    // The newest has no newer release: the nearest older comes first, then the oldest.
+    #expect(choices.nextComparison(after: nil, selected: choices.versions[3])?.name == "14.0.1")
+    #expect(choices.nextComparison(after: choices.versions[1], selected: choices.versions[3])?.name == "11.3.1")
+    #expect(choices.nextComparison(after: choices.versions[0], selected: choices.versions[3]) == nil)
+    // From the middle: the next newer first (issue 14 fix 9), then the older.
+    #expect(choices.nextComparison(after: nil, selected: choices.versions[1])?.name == "14.0.1")
+    #expect(choices.nextComparison(after: choices.versions[2], selected: choices.versions[1])?.name == "edge")
+    #expect(choices.nextComparison(after: choices.versions[3], selected: choices.versions[1])?.name == "11.3.1")
   }
 
   @Test("Layout at 80×24: a list with a detail pane; the Routing banner takes rows from the list")

@@ -91,7 +91,7 @@ struct UnifiedDiffTests {
       +++ b/postfix-sasl-password.cf
       @@ -1,2 +1,2 @@
       -@a.test u:<redacted>\u{240D}
-      +@a.test u:<redacted>\u{240D}
+      +@a.test u:<redacted>\u{240D}   (password changed)
        # @b.test v:<redacted>
 
       """)
@@ -102,7 +102,7 @@ struct UnifiedDiffTests {
   func envRedaction() {
     let out = diff("RELAY_USER=u\nRELAY_PASSWORD=hunter2\n", "RELAY_USER=u\nRELAY_PASSWORD=swordfish\n#SASL_PASSWD=k u:p\n",
                    name: "mailserver.env", redaction: .envFile)
-    #expect(out.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>\n+#SASL_PASSWD=<redacted>\n"))
+    #expect(out.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>   (password changed)\n+#SASL_PASSWD=<redacted>\n"))
     #expect(out.contains(" RELAY_USER=u\n"))
     #expect(!out.contains("hunter2") && !out.contains("swordfish") && !out.contains("u:p"))
   }

@@ -192,7 +192,7 @@ struct LoadedConfigurationPlanTests {
     #expect(throws: EditError.envInlineInCompose(composeFile: compose, service: "mailserver", key: "RELAY_HOST")) {
       try loaded.plan([.setEnv(key: "RELAY_HOST", value: "x")])
     }
-    // Not inline and no env_file: there is no env file to write (issue 11 §13).
+    // Not inline and no env_file: there is no env file to write, not "set inline" (issue 11 §13, issue 14 fix 4).
     #expect(throws: EditError.noEnvFileInCompose(composeFile: compose, service: "mailserver", key: "RELAY_PORT")) {
       try loaded.plan([.setEnv(key: "RELAY_PORT", value: "587")])
     }

@@ -42,6 +42,8 @@ enum CLIHarness {
     let env = source.appendingPathComponent("env").path
     if FileManager.default.fileExists(atPath: env) {
       try FileManager.default.copyItem(atPath: env, toPath: "\(root)/mailserver.env")
+      // As an admin keeps an env file with a password: 0600 (a looser one is warned about).
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(root)/mailserver.env")
     }
     return root
   }

@@ -12,7 +12,9 @@ struct EditCommandTests {
     let result = try CLIHarness.run(["add-domain", "example.test", "smtp.relay.test", "587"], in: root)
     #expect(result.status == 0)
     #expect(result.stderr == "")
-    #expect(result.stdout == "wrote ./\(config)/postfix-relaymap.cf (previous version: ./\(config)/postfix-relaymap.cf.bak)\n")
+    #expect(result.stdout.hasPrefix("wrote ./\(config)/postfix-relaymap.cf (previous version: ./\(config)/postfix-relaymap.cf.bak)\n"))
+    // The routing change follows the receipt (issue 14 fix 2); example.test already went that way.
+    #expect(result.stdout.hasSuffix("routing on DMS 15.1.0 (no DMS version detected; --dms-version VERSION previews yours): no sender's route changes\n"))
     #expect(CLIHarness.text("\(root)/\(config)/postfix-relaymap.cf")
       == "@other.test [smtp.other.test]:2525\n@example.test [smtp.relay.test]:587\n")
     #expect(CLIHarness.text("\(root)/\(config)/postfix-relaymap.cf.bak") == "@other.test [smtp.other.test]:2525\n")
@@ -34,6 +36,10 @@ struct EditCommandTests {
       \\ No newline at end of file
       +@example.test [smtp.relay.test]:587
       +@other.test 
+      routing on DMS 15.1.0 (no DMS version detected; --dms-version VERSION previews yours):
+        @example.test: deferred: the next hop '[smtp.relay.test]:587@other.test' cannot be parsed ('587@other.test' is not a port number or a service in known_tcp_ports): Postfix's smtp process dies and other mail is throttled too → relayed via [smtp.relay.test]:587 as relay-user
+        fixed: [missing-final-newline] the file has no final newline, so DMS glues the first generated entry onto this line and both entries break
+        fixed: [unused-credentials] these credentials are never used: no known sender matches '@example.test'
       dry run: nothing written
 
       """)
@@ -48,7 +54,7 @@ struct EditCommandTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: sasl)
     let dry = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run"], in: root, stdin: "s3cret/&pw\n")
     #expect(dry.status == 0)
-    #expect(dry.stdout.contains("-@example.test example-user:<redacted>\n+@example.test new-user:<redacted>\n"))
+    #expect(dry.stdout.contains("-@example.test example-user:<redacted>\n+@example.test new-user:<redacted>   (password changed)\n"))
     #expect(!dry.stdout.contains("s3cret") && !dry.stdout.contains("example-pass"))
     let shown = try CLIHarness.run(["add-auth", "example.test", "new-user", "--password-stdin", "--dry-run", "--show-secrets"], in: root, stdin: "s3cret/&pw\n")
     #expect(shown.stdout.contains("+@example.test new-user:s3cret/&pw\n"))
@@ -138,11 +144,12 @@ struct EditCommandTests {
     let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
     defer { CLIHarness.remove(root) }
     let dry = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "n3w", "--dry-run"], in: root)
-    #expect(dry.stdout.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>\n"))
+    #expect(dry.stdout.contains("-RELAY_PASSWORD=<redacted>\n+RELAY_PASSWORD=<redacted>   (password changed)\n"))
     #expect(!dry.stdout.contains("n3w") && !dry.stdout.contains("relay-pass"))
     let set = try CLIHarness.run(["set-env", "RELAY_PORT", "2525"], in: root)
     #expect(set.status == 0)
-    #expect(set.stdout == "wrote ./mailserver.env (previous version: ./mailserver.env.bak)\n")
+    #expect(set.stdout.hasPrefix("wrote ./mailserver.env (previous version: ./mailserver.env.bak)\n"))
+    #expect(set.stdout.contains("  @example.test: relayed via [smtp.relay.test]:587 as example-user → relayed via [smtp.relay.test]:2525 as example-user\n"))
     let unset = try CLIHarness.run(["unset-env", "RELAY_USER"], in: root)
     #expect(unset.stdout == "note: mailserver.env: removed lines 3\n" || unset.stdout.hasPrefix("note: mailserver.env:3: removed this line\n"))
     #expect(CLIHarness.text("\(root)/mailserver.env") == "RELAY_HOST=smtp.relay.test\nRELAY_PORT=2525\nRELAY_PASSWORD=relay-pass\n")
@@ -176,11 +183,13 @@ struct EditCommandTests {
     let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
     defer { CLIHarness.remove(root) }
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root)
+    // Readable by nobody (and so warned about: it holds a password).
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(root)/mailserver.env")
     let before = CLIHarness.snapshot(root)
     let result = try CLIHarness.run(["add-domain", "a.test", "h.test"], in: root, asNobody: true)
     #expect(result.status == 77)
     // The write lock beside the file is the first thing it cannot create.
-    #expect(result.stderr == "dms-relay: error: permission denied writing './\(config)/postfix-relaymap.cf'; nothing was written\n")
+    #expect(result.stderr.hasSuffix("dms-relay: error: permission denied writing './\(config)/postfix-relaymap.cf'; nothing was written\n"))
     #expect(CLIHarness.snapshot(root) == before)
   }
 
@@ -192,5 +201,106 @@ struct EditCommandTests {
     for name in ["add-domain", "add-auth", "exclude-domain", "del-domain", "del-auth", "include-domain", "set-env", "unset-env"] {
       #expect(result.stdout.contains(name), "\(name) missing from help")
     }
+  }
+}
+
+/// Issue 14 fix 2: every edit command shows the routing change it causes.
+@Suite("Edit commands report their routing change", .serialized)
+struct EditRoutingReportTests {
+  @Test("unset-env RELAY_HOST on a working 13.3.1 setup: senders, new errors and a warning")
+  func unsetRelayHost() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let before = try CLIHarness.run(["preview", "--dms-version", "13.3.1"], in: root)
+    #expect(before.status == 0)
+    for dry in [true, false] {
+      let result = try CLIHarness.run(["unset-env", "RELAY_HOST", "--dms-version", "13.3.1"] + (dry ? ["--dry-run"] : []), in: root)
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("routing on DMS 13.3.1:\n"))
+      #expect(result.stdout.contains("  @example.test: relayed via [smtp.relay.test]:587 as example-user"))
+      #expect(result.stdout.contains("  new error: [relay-map-ignored]"))
+      #expect(result.stderr.contains("dms-relay: warning: this change adds 2 error(s) on DMS 13.3.1"), "\(result.stderr)")
+    }
+    let after = try CLIHarness.run(["preview", "--dms-version", "13.3.1"], in: root)
+    #expect(after.status == 1)
+  }
+
+  @Test("an edit that fixes: diagnostics fixed, no warning")
+  func fixing() throws {
+    let root = try CLIHarness.checkout(of: "missing-final-newline")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["exclude-domain", "other.test", "--dms-version", "14"], in: root)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("  fixed: [missing-final-newline]"))
+    #expect(result.stderr == "")
+  }
+}
+
+/// Issue 14 fix 4: a variable not set inline is not said to be.
+@Suite("set-env beside an inline compose environment", .serialized)
+struct SetEnvComposeTests {
+  @Test("RELAY_HOST inline, no env_file: set-env RELAY_USER says where it is not, exit 78")
+  func notInline() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    try "services:\n  mailserver:\n    image: mailserver/docker-mailserver:13.3.1\n    environment:\n      RELAY_HOST: smtp.test\n"
+      .write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    let result = try CLIHarness.run(["set-env", "RELAY_USER", "apikey"], in: root)
+    #expect(result.status == 78)
+    #expect(!result.stderr.contains("'RELAY_USER' is set inline"))
+    #expect(
+      result.stderr
+        == "dms-relay: error: no env file to change 'RELAY_USER' in: service 'mailserver' of ./compose.yaml has no env_file:; add 'env_file: mailserver.env' to it (or pass --env-file PATH)\n"
+    )
+    // The inline one still gets the inline message.
+    let inline = try CLIHarness.run(["set-env", "RELAY_HOST", "x"], in: root)
+    #expect(inline.stderr.contains("'RELAY_HOST' is set inline in ./compose.yaml"))
+  }
+}
+
+/// Issue 14 fix 5: `set-env RELAY_PASSWORD` reads the password from stdin (or a no-echo prompt).
+@Suite("set-env RELAY_PASSWORD --password-stdin", .serialized)
+struct SetEnvPasswordTests {
+  @Test("the password from standard input, never printed")
+  func fromStdin() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let result = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "--password-stdin"], in: root, stdin: "s3cret pw\n")
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("s3cret") && !result.stderr.contains("s3cret"))
+    #expect(CLIHarness.text("\(root)/mailserver.env") == "RELAY_HOST=smtp.relay.test\nRELAY_PORT=587\nRELAY_USER=relay-user\nRELAY_PASSWORD=s3cret pw\n")
+  }
+
+  @Test("usage: both argument and stdin, stdin for a plain variable, no value for a plain variable")
+  func usage() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let before = CLIHarness.snapshot(root)
+    let both = try CLIHarness.run(["set-env", "RELAY_PASSWORD", "x", "--password-stdin"], in: root, stdin: "y\n")
+    #expect(both.status == 64)
+    let plain = try CLIHarness.run(["set-env", "RELAY_HOST", "--password-stdin"], in: root, stdin: "y\n")
+    #expect(plain.status == 64)
+    #expect(plain.stderr == "dms-relay: error: --password-stdin is only for password variables, not 'RELAY_HOST'\n")
+    let missing = try CLIHarness.run(["set-env", "RELAY_HOST"], in: root)
+    #expect(missing.status == 64)
+    #expect(CLIHarness.snapshot(root) == before)
+  }
+}
+
+/// Issue 14 fix 12: an env file holding a password and readable by others is warned about.
+@Suite("Env file with a password and a loose mode", .serialized)
+struct LooseEnvFileTests {
+  @Test("mode 0644 with RELAY_PASSWORD: a warning naming the file and the chmod; 0600: none")
+  func warned() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    #expect(try CLIHarness.run(["preview", "--dms-version", "15.1.0"], in: root).stderr == "")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(root)/mailserver.env")
+    let result = try CLIHarness.run(["preview", "--dms-version", "15.1.0"], in: root)
+    #expect(result.stderr == "dms-relay: warning: ./mailserver.env holds a password but is mode 0644 (readable by others); chmod 600 './mailserver.env'\n")
+    let set = try CLIHarness.run(["set-env", "RELAY_PORT", "2525"], in: root)
+    #expect(set.status == 0)
+    // The backup keeps the original's mode (never looser).
+    #expect(CLIHarness.mode("\(root)/mailserver.env.bak") == 0o644)
   }
 }

@@ -130,3 +130,32 @@ struct EngineCommandTests {
     #expect(result.stderr == "dms-relay: error: config folder 'nope' does not exist\n")
   }
 }
+
+/// Issue 14 fix 8: `route --sender` takes several addresses and refuses a non-address.
+@Suite("CLI: route --sender")
+struct RouteSenderTests {
+  @Test("--sender a b routes both, as --sender a --sender b does")
+  func several() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    let together = try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "a@other.test", "b@nowhere.test"], in: root)
+    let repeated = try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "a@other.test", "--sender", "b@nowhere.test"], in: root)
+    #expect(together.status == 0)
+    #expect(together.stdout == repeated.stdout)
+    #expect(together.stdout.contains("a@other.test"))
+    #expect(together.stdout.contains("b@nowhere.test"))
+  }
+
+  @Test("--sender bad: exit 65, says it is not an address, prints no route")
+  func notAnAddress() throws {
+    let root = try CLIHarness.checkout(of: "sasl-file-and-env-creds")
+    defer { CLIHarness.remove(root) }
+    for bad in ["bad", "user@"] {
+      let result = try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "a@other.test", bad], in: root)
+      #expect(result.status == 65)
+      #expect(result.stdout == "")
+      #expect(result.stderr == "dms-relay: error: --sender '\(bad)' is not an address: give user@domain or @domain\n")
+    }
+    #expect(try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "@other.test"], in: root).status == 0)
+  }
+}

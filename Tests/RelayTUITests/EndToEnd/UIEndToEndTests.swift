@@ -49,7 +49,6 @@ struct UIEndToEndTests {
     try session.waitFor("Write 1 file(s)?")
     try session.press("y")
     try session.waitFor("created docker-data/dms/config/postfix-relaymap.cf")
-    try session.press("Enter")
     try session.waitFor("saved")
     try session.press("q")
     #expect(try session.waitForExit() == 0)
@@ -76,9 +75,9 @@ struct UIEndToEndTests {
     try session.press("w")
     try session.waitFor("postfix-relaymap.cf  (+1 −0)")
     try session.press("y")
-    try session.waitFor("wrote \(config)/postfix-relaymap.cf (previous version:")
-    try session.waitFor("\(config)/postfix-relaymap.cf.bak)")
-    try session.press("Escape")
+    // Said on the status line; no notice to dismiss (issue 14 fix 12).
+    try session.waitFor("wrote 1 file(s): wrote \(config)/postfix-relaymap.cf")
+    #expect(EndToEnd.read(relayMap + ".bak") == "@example.test [smtp.relay.test]:587\n")
     try session.press("u")
     try session.waitFor("nothing to undo")
     try session.press("x")
@@ -128,7 +127,7 @@ struct UIEndToEndTests {
     #expect(try session.waitForExit() == 0)
   }
 
-  @Test("Ctrl-C restores the terminal and exits by the signal (130), without writing pending changes")
+  @Test("SIGINT restores the terminal and exits by the signal (130), without writing pending changes")
   func controlC() throws {
     let (session, root) = try start("seed-relaymap-no-relayhost", version: "15.1.0")
     defer {
@@ -138,8 +137,8 @@ struct UIEndToEndTests {
     try session.waitFor("1 Domains 2")
     try session.press("Down", "x")
     try session.waitFor("● 1 unsaved change")
-    // With a change pending, the quit key would ask first; the signal ends the program.
-    try session.press("C-c")
+    // Ctrl-C is a key that asks (InterruptEndToEndTests); a SIGINT from elsewhere ends the program.
+    try session.signalBinary(SIGINT)
     #expect(try session.waitForExit() == 130)
     let screen = try session.capture()
     #expect(!screen.contains("1 Domains"))
@@ -193,25 +192,32 @@ struct UIEndToEndTests {
     #expect(!screen.unicodeScalars.contains { !$0.isASCII })
   }
 
-  @Test("dms-relay demo opens on the headline and prints its folder on exit")
+  @Test("dms-relay demo opens on the headline and removes its folder on exit; --keep keeps it")
   func demo() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("dms-relay-e2e-demo-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let session = try TmuxSession([EndToEnd.binary, "demo"], in: root, environment: ["TMPDIR": root])
-    defer {
-      session.kill()
-      try? FileManager.default.removeItem(atPath: root)
-    }
+    defer { session.kill() }
     try session.waitFor("no outbound mail will leave")
     try session.waitFor("Fix: add credentials")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 1)
     // Screen 6 reads the demo's own mail log: example.com's mail went direct, against the files.
     try session.press("6")
     try session.waitFor("read 7 message(s) from /")
     try session.waitFor("≠ example.com")
     try session.press("q")
     #expect(try session.waitForExit() == 0)
-    let screen = try session.waitFor("the demo files are in \(root)/dms-relay-demo-")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+
+    let kept = try TmuxSession([EndToEnd.binary, "demo", "--keep"], in: root, environment: ["TMPDIR": root])
+    defer { kept.kill() }
+    try kept.waitFor("no outbound mail will leave")
+    try kept.press("q")
+    #expect(try kept.waitForExit() == 0)
+    let screen = try kept.waitFor("the demo files are in \(root)/dms-relay-demo-")
     #expect(screen.contains("(delete the folder when done)"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 1)
   }
 }
 

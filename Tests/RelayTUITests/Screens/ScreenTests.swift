@@ -28,10 +28,11 @@ struct ScreenTests {
     var state = ScreenFixture.state()
     ScreenFixture.press(&state, .character("1"))
     let grid = ScreenFixture.draw(state)
-    #expect(grid.line(2) == "   Domain                 Relay map              Route on 13.3.1")
-    #expect(grid.line(3) == "▸✖ example.com            — default              DEFERRED (direct)")
-    #expect(grid.line(4) == " ✖ shop.example.net       [smtp.mailgun.org]:587 DEFERRED → [smtp.mailgun.org]:…")
-    #expect(grid.line(6) == " ✖ internal.example.com   opt-out '@INTERNAL.EX… DEFERRED → [smtp.sendgrid.net]…")
+    #expect(grid.line(2) == "   Domain                 Relay map        Route on 13.3.1")
+    #expect(grid.line(3) == "▸✖ example.com            — default        DEFERRED (direct)")
+    // The route keeps its port; the relay map column shrinks first (issue 14).
+    #expect(grid.line(4) == " ✖ shop.example.net       [smtp.mailgun.o… DEFERRED → [smtp.mailgun.org]:587")
+    #expect(grid.line(6) == " ✖ internal.example.com   opt-out '@INTER… DEFERRED → [smtp.sendgrid.net]:587")
     #expect(grid.line(14).hasPrefix("─ @example.com ─"))
     #expect(grid.line(15) == " Found in       accounts, aliases")
   }
@@ -129,18 +130,18 @@ struct ScreenTests {
   @Test("c draws both versions side by side and marks the differences")
   func comparison() {
     var state = ScreenFixture.state()
-    ScreenFixture.press(&state, .character("c"), .character("c"))
+    ScreenFixture.press(&state, .character("c"))
     let grid = ScreenFixture.draw(state)
     #expect(grid.line(0).contains("DMS 13.3.1 (v12-13) vs 15.1.0"))
     #expect(grid.line(7).contains("On 13.3.1 (v12-13)"))
     #expect(grid.line(7).contains("On 15.1.0 (v14+)"))
-    #expect(grid.line(8).hasPrefix("▸≠ @example.com    DEFERRED (direct)"))
-    #expect(grid.line(9) == " ≠ @shop.example.… DEFERRED → [smtp.mailgun.org]… → [smtp.mailgun.org]:587 (no …")
-    #expect(grid.style(at: Point(row: 9, column: 50)) == .changed)
+    #expect(grid.line(8).hasPrefix("▸≠ @example.com            DEFERRED (direct)"))
+    #expect(grid.line(9).hasPrefix(" ≠ @shop.example.net       DEFERRED → [smtp.mailgun.org]:587  → [smtp.mailgun.o"))
+    #expect(grid.style(at: Point(row: 9, column: 70)) == .changed)
     #expect(grid.style(at: Point(row: 9, column: 1)) == .changed)
     // The port-465 relay times out on both versions: same route, no mark.
     #expect(grid.line(10).hasPrefix(" ✖ @newsletter.ex"))
-    #expect(grid.style(at: Point(row: 10, column: 50)) != .changed)
+    #expect(grid.style(at: Point(row: 10, column: 70)) != .changed)
   }
 
   @Test("help lists every key of the screens and dialogs, read from the key-binding table")
@@ -175,12 +176,16 @@ struct SmallScreenTests {
   @Test("at exactly 60×16 every part is drawn and nothing overflows")
   func minimum() {
     var state = ScreenFixture.state(Size(rows: 16, columns: 60))
-    for tab in ["1", "2", "3", "4", "5", "6"] {
+    let short = ["1 Dom.", "2 Rel.", "3 Cre.", "4 Rou.", "5 Cha.", "6 Obs."]
+    let full = ["1 Domains", "2 Relays", "3 Credentials", "4 Routing", "5 Changes", "6 Observed"]
+    for (index, tab) in ["1", "2", "3", "4", "5", "6"].enumerated() {
       ScreenFixture.press(&state, .character(Character(tab)))
       let grid = ScreenFixture.draw(state)
       #expect(grid.line(0).hasPrefix(" dms-relay │ DMS 13.3.1"))
-      // Six tabs do not fit 60 columns with their full titles: the short ones keep every number.
-      #expect(grid.line(1) == " 1 Dom 6  2 Rel 3  3 Cred 0  4 Route ✖  5 Chg  6 Obs")
+      // Every tab shows; the counts give way first, then the other tabs' titles (issue 14).
+      var labels = short
+      labels[index] = full[index]
+      #expect(grid.line(1) == " " + labels.joined(separator: "  "))
       #expect(grid.line(14).hasPrefix(" ✖ 1 error"))
       #expect(grid.line(15).hasPrefix(" ↑↓  move"))
       for row in 0..<16 { #expect(CellWidth.of(grid.line(row)) <= 60) }
@@ -239,5 +244,73 @@ struct TerminalTests {
       [Column("", .fixed(1)), Column("A", .flexible(weight: 1, minimum: 5)), Column("B", .flexible(weight: 3, minimum: 5))],
       total: 43)
     #expect(widths == [1, 10, 30])
+  }
+}
+
+/// Issue 14 fix 6: help and quit always on the key bar, every tab shown, no overlap.
+@Suite("Key bar, tab bar and list header at 80×24 and 60×16")
+struct ChromeFitTests {
+  static let sizes = [Size(rows: 24, columns: 80), Size(rows: 16, columns: 60)]
+
+  @Test("help and quit show on every screen, also with pending changes", arguments: sizes)
+  func helpAndQuit(size: Size) {
+    var state = ScreenFixture.state(size)
+    ScreenFixture.press(&state, .character("1"), .character("x"))  // a pending opt-out
+    #expect(state.hasUnsavedChanges)
+    for tab in ["1", "2", "3", "4", "5"] {
+      ScreenFixture.press(&state, .character(Character(tab)))
+      let bar = ScreenFixture.draw(state).line(size.rows - 1)
+      #expect(bar.contains("?  help"), "tab \(tab) at \(size.columns): \(bar)")
+      #expect(bar.hasSuffix("q  quit") || bar.contains("q  quit"), "tab \(tab) at \(size.columns): \(bar)")
+      #expect(CellWidth.of(bar) <= size.columns)
+    }
+  }
+
+  @Test("F-keys show when the bar has room")
+  func functionKeys() {
+    let hints = [KeyHint("↑↓", "move"), KeyHint("?", "help", pinned: true, functionKey: "F1"), KeyHint("q", "quit", pinned: true, functionKey: "F10")]
+    #expect(KeyBar.cells(hints, width: 80).map(\.key) == [" ↑↓ ", " F1 ? ", " F10 q "])
+    #expect(KeyBar.cells(hints, width: 30).map(\.key) == [" ↑↓ ", " ? ", " q "])
+    #expect(KeyBar.cells(hints, width: 20).map(\.key) == [" ? ", " q "])
+  }
+
+  @Test("at 60×16 all six tabs show and the row counter does not cover a title")
+  func narrow() {
+    var state = ScreenFixture.state(Size(rows: 16, columns: 60))
+    ScreenFixture.press(&state, .character("4"))
+    let grid = ScreenFixture.draw(state)
+    #expect(grid.line(1) == " 1 Dom.  2 Rel.  3 Cre.  4 Routing  5 Cha.  6 Obs.")
+    let header = grid.line(5)
+    #expect(header.hasPrefix("   Sender"))
+    #expect(header.hasSuffix(" 1–3 of 6"))
+    #expect(!header.contains("Decided b "))
+    #expect(!header.contains("Decided b1"))
+  }
+}
+
+/// Issue 14 fix 7: the status line's count agrees with the rows' ✖ marks.
+@Suite("Status line count agrees with the rows")
+struct StatusCountTests {
+  @Test("with credentials the port-465 relay still defers: the count says so", arguments: ChromeFitTests.sizes)
+  func undeliveredCounted(size: Size) {
+    let sasl = "@example.com apikey:pw\n@shop.example.net postmaster@mg:pw\n[smtp.sendgrid.net]:587 apikey:pw\n"
+    var state = ScreenFixture.state(size, extraFiles: [SaslPasswordFile.fileName: sasl])
+    ScreenFixture.press(&state, .character("1"))
+    let grid = ScreenFixture.draw(state)
+    #expect(state.preview.errorCount == 0)
+    let marked = (0..<size.rows).filter { grid.line($0).hasPrefix(" ✖ ") || grid.line($0).hasPrefix("▸✖ ") }
+    #expect(!marked.isEmpty)
+    let status = grid.line(size.rows - 2)
+    #expect(!status.contains("0 errors"), "\(status)")
+    #expect(status.hasPrefix(" ✖ \(state.derived.undeliveredSenders) sender"))
+    #expect(grid.style(at: Point(row: size.rows - 2, column: 1)) == .error)
+  }
+
+  @Test("the wording")
+  func wording() {
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 0) == "0 errors")
+    #expect(CountText.errors(diagnostics: 1, undeliveredSenders: 3) == "1 error")
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 1) == "1 sender not delivered")
+    #expect(CountText.errors(diagnostics: 0, undeliveredSenders: 2) == "2 senders not delivered")
   }
 }

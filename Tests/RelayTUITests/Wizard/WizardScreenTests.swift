@@ -193,3 +193,29 @@ struct WizardScreenTests {
     #expect(grid.text.contains("User name"))
   }
 }
+
+/// Issue 14 fix 1: End on the plan shows its last line at every size.
+@Suite("Wizard plan scroll")
+struct WizardPlanScrollTests {
+  @Test("End shows the last plan line", arguments: [Size(rows: 24, columns: 80), Size(rows: 16, columns: 60), Size(rows: 35, columns: 120)])
+  func endShowsLastLine(size: Size) throws {
+    var state = WizardScreenTests.state(size)
+    WizardScreenTests.press(&state, .enter, .enter, .enter, .enter)
+    WizardScreenTests.type(&state, "hunter2")
+    WizardScreenTests.press(&state, .enter)
+    guard case .wizard(let wizard)? = state.destination else { Issue.record("no wizard"); return }
+    let rows = try #require(wizard.planned).rows(width: wizard.bodyWidth)
+    let last = try #require(rows.last(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }))
+    WizardScreenTests.press(&state, .end)
+    var grid = WizardScreenTests.draw(state)
+    #expect(grid.text.contains(last.text.trimmingCharacters(in: .whitespaces)))
+    #expect(!grid.text.contains("hunter2"))
+    state = WizardScreenTests.state(size)
+    WizardScreenTests.press(&state, .enter, .enter, .enter, .enter)
+    WizardScreenTests.type(&state, "hunter2")
+    WizardScreenTests.press(&state, .enter)
+    for _ in 0..<rows.count { WizardScreenTests.press(&state, .down) }
+    grid = WizardScreenTests.draw(state)
+    #expect(grid.text.contains(last.text.trimmingCharacters(in: .whitespaces)))
+  }
+}
