@@ -53,7 +53,11 @@ extension Checks {
       // A relay key is used when a route relays through that host.
       let isRelayKey = !folded.utf8.contains(UInt8(ascii: "@"))
       let origin = sasl.origins[entry.lineIndex]
-      let where_ = isRelayKey ? "no route relays through '\(entry.key)'" : "no known sender matches '\(entry.key)'"
+      // A whitespace-led line is a continuation whose key line is gone (del-auth removes only
+      // the key's own line, as DMS's sed does): its "key" is password, never shown.
+      let first = sasl.lines[entry.lineIndex].first
+      let key = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") ? Redaction.placeholder : entry.key
+      let where_ = isRelayKey ? "no route relays through '\(key)'" : "no known sender matches '\(key)'"
       out.append(
         Diagnostic(
           .unusedCredentials, at: origin.location ?? envOrigin(origin, c),
