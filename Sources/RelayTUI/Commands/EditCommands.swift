@@ -30,8 +30,8 @@ enum EditRunner {
         print("dry run: nothing written")
         return
       }
+      // The write reads the files again under its lock; their warnings were printed above.
       let done = try config.source.write(edits)
-      for warning in done.loaded.warnings { printError("dms-relay: warning: \(warning)") }
       for note in done.plan.notes { printLine("note: \(note)") }
       for temp in done.removedTemps { printLine("note: \(FileStore.staleTempNote(temp))") }
       if done.plan.isEmpty {
