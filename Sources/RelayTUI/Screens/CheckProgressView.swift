@@ -3,13 +3,12 @@ import RelayModel
 /// The box over the screens while live checks run: one line per sender with the step
 /// under way or its verdict, updated as the runner's progress actions arrive.
 enum CheckProgressView {
-  static let widest = 84
   static let narrowest = 40
 
   static func render<S: Surface>(_ session: CheckSession, into surface: inout S) {
     let lines = session.lines.map(line)
     let longest = lines.map { $0.reduce(0) { $0 + CellWidth.of($1.text) } }.max() ?? 0
-    let width = min(max(longest + 4, narrowest), widest)
+    let width = min(max(longest + 4, narrowest), TextBox.widest)
     let box = Overlay.centred(width: width, height: lines.count + 4, in: surface.size)
     let done = session.results.count
     surface.box(
