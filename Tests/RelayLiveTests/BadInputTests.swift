@@ -90,7 +90,7 @@ struct OverallTimeTests {
     let server = try await FakeRelay(behaviour, tls: nil)
     let plan = try TestWorld.plan(relay: "[127.0.0.1]:\(server.port)")
     let options = CheckOptions(
-      stepTimeout: 30, overallTimeout: 1, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
+      stepTimeout: 30, overallTimeout: 4, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
     let run = await RelayCheck.run(plan, options: options)
     await server.stop()
     let result = CheckResult(plan: plan, run: run)
