@@ -6,6 +6,9 @@ public struct Configuration: Hashable, Sendable {
   public var accounts: AccountsFile?
   public var virtual: VirtualFile?
   public var environment: RelayEnvironment
+  /// The environment's `VAR__FILE` variables and their host files, which DMS 15.1+ reads
+  /// into `VAR` at start (spec §10); `environment(for:path:)` applies them.
+  public var fileSecrets: [FileSecret] = []
 
   public init(
     relayMap: RelayMapFile? = nil,

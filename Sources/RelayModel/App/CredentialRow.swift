@@ -54,7 +54,7 @@ extension CredentialRow {
       rows.append(row)
     }
 
-    let env = configuration.environment
+    let env = configuration.environment(for: preview.version, path: .startup)
     var envRow: Int?
     if env.isSet("RELAY_USER") || env.isSet("RELAY_PASSWORD") {
       var row = CredentialRow(

@@ -43,6 +43,7 @@ public enum Checks {
     checkVersion(context, &result.leading)
     checkRelayHostDependency(context, &result.leading)
     checkEnvironment(context, &result.leading)
+    checkFileSecrets(context, &result.leading)
     checkRelayMapLines(context, &result.leading)
     checkGeneratedTables(context, &result.leading)
     checkDomains(context, &result.leading)

@@ -41,6 +41,12 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case inputsRewritten = "inputs-rewritten"
   case unknownFutureVersion = "unknown-future-version"
   case noRelayConfigured = "no-relay-configured"
+  // Secrets from files (`VAR__FILE`, spec §10)
+  case fileVariableIgnored = "file-variable-ignored"
+  case fileVariableBlocked = "file-variable-blocked"
+  case fileVariableMissing = "file-variable-missing"
+  case fileVariableNotPreviewed = "file-variable-not-previewed"
+  case fileCredentialsVanishOnChange = "file-credentials-vanish-on-change"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -91,6 +97,11 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .inputsRewritten: return "DMS rewrites this file at start"
     case .unknownFutureVersion: return "unknown DMS version"
     case .noRelayConfigured: return "no relay configured"
+    case .fileVariableIgnored: return "__FILE variable ignored before 15.1"
+    case .fileVariableBlocked: return "__FILE variable blocked by a set variable"
+    case .fileVariableMissing: return "__FILE names a file that does not exist"
+    case .fileVariableNotPreviewed: return "__FILE file cannot be previewed"
+    case .fileCredentialsVanishOnChange: return "values read from files vanish on change detection"
     }
   }
 }

@@ -45,6 +45,8 @@ public struct ComposeService: Hashable, Sendable {
   public var domainname: String?
   /// The host folder bind-mounted at `/tmp/docker-mailserver`, resolved like env files.
   public var configDirectory: String?
+  /// Every `volumes:` entry and secret, for mapping `__FILE` paths (spec §10).
+  public var mounts: [Mount] = []
 
   public init(
     file: String, name: String, image: String? = nil, environment: [Variable] = [],
@@ -142,6 +144,7 @@ extension ComposeService {
       EnvFileReference(path: resolve($0.path, against: folder), isRequired: $0.isRequired)
     }
     result.configDirectory = configDirectory(service["volumes"]).map { resolve($0, against: folder) }
+    result.mounts = mounts(service: service, top: top, folder: folder)
     return result
   }
 

@@ -159,6 +159,8 @@ public struct ConfigurationSource: Hashable, Sendable {
       if let domainname = compose.domainname { environment.containerDomainName = domainname }
     }
     configuration.environment = environment
+    configuration.fileSecrets = FileSecret.load(
+      environment: environment, compose: compose, configDirectory: configPath)
 
     return LoadedConfiguration(
       configuration: configuration, source: self, configDirectory: configPath, envFiles: envFiles,

@@ -16,7 +16,7 @@ public enum ContainerDrift {
   public static func compare(
     _ live: ContainerSnapshot, configuration: Configuration, version: DMSVersion
   ) -> [DriftItem] {
-    let state = Generator.generate(configuration, family: version.family)
+    let state = Generator.generate(configuration, version: version)
     let provisioner = configuration.environment["ACCOUNT_PROVISIONER"]
     let waitsForRestart = !version.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner)
     var items: [DriftItem] = []

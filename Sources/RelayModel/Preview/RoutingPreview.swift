@@ -12,6 +12,8 @@ public struct RoutingPreview: Sendable {
 
   public init(configuration: Configuration, version: DMSVersion, path: GenerationPath = .startup) {
     self.version = version
+    // What DMS reads from `__FILE` variables on this version and path (spec §10).
+    let configuration = configuration.resolvingFileSecrets(for: version, path: path)
     // The generated state and the known senders do not depend on each other.
     let (state, senders) = Parallel.both(
       { Generator.generate(configuration, family: version.family, path: path) },

@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
     try reportingErrors {
       let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
-      let state = Generator.generate(loaded.configuration, family: version.family, path: path)
+      let state = Generator.generate(loaded.configuration, version: version, path: path)
       if json {
         // As bytes: 100,000 table lines need no String of the whole document.
         Reports.generateJSON(state, version: version, showSecrets: showSecrets, to: writeStandardOutput)
@@ -82,8 +82,9 @@ struct RouteCommand: ParsableCommand {
       }
       let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
-      let state = Generator.generate(loaded.configuration, family: version.family)
-      let router = Router(state: state, environment: loaded.configuration.environment)
+      let configuration = loaded.configuration.resolvingFileSecrets(for: version)
+      let state = Generator.generate(configuration, family: version.family)
+      let router = Router(state: state, environment: configuration.environment)
       let routes = senders.map(router.route)
       if json {
         Reports.routesJSON(routes, to: writeStandardOutput)

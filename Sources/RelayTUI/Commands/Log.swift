@@ -81,9 +81,10 @@ struct Log: ParsableCommand {
       printError("dms-relay: warning: no DMS version (give --dms-version); nothing is compared with the preview")
       return (nil, loaded.configDirectory)
     }
-    let state = Generator.generate(loaded.configuration, family: version.family)
-    let router = Router(state: state, environment: loaded.configuration.environment)
-    return (ObservedComparison(router: router, environment: loaded.configuration.environment), loaded.configDirectory)
+    let configuration = loaded.configuration.resolvingFileSecrets(for: version)
+    let state = Generator.generate(configuration, family: version.family)
+    let router = Router(state: state, environment: configuration.environment)
+    return (ObservedComparison(router: router, environment: configuration.environment), loaded.configDirectory)
   }
 
   private func inputPaths(configDirectory: String?) throws -> [String] {

@@ -150,7 +150,7 @@ struct Runner {
   /// What the log is held against: the routes of the files as saved (what the container
   /// can be running), on the previewed version, as `dms-relay log` compares.
   func observedComparison() -> ObservedComparison {
-    let saved = state.workspace.loaded.configuration
+    let saved = state.workspace.loaded.configuration.resolvingFileSecrets(for: state.version)
     let generated = Generator.generate(saved, family: state.version.family)
     return ObservedComparison(router: Router(state: generated, environment: saved.environment), environment: saved.environment)
   }

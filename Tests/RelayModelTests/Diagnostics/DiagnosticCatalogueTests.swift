@@ -143,7 +143,39 @@ let diagnosticCases: [DiagnosticCase] = [
   DiagnosticCase(
     id: .noRelayConfigured, version: "15.1.0", configuration: configuration(accounts: "u@a.test|{X}y\n"),
     location: nil, says: "no relay is configured: all mail is delivered directly"),
+  // Secrets from files (spec §10)
+  DiagnosticCase(
+    id: .fileVariableIgnored, version: "15.0.2", configuration: fileSecretConfiguration(.read(hostPath: "pw", value: "p")),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "DMS 15.0.2 ignores RELAY_PASSWORD__FILE"),
+  DiagnosticCase(
+    id: .fileVariableBlocked, version: "15.1.0",
+    configuration: fileSecretConfiguration(.read(hostPath: "pw", value: "p"), env: ["RELAY_PASSWORD": ""]),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "so DMS skips RELAY_PASSWORD__FILE"),
+  DiagnosticCase(
+    id: .fileVariableMissing, version: "15.1.0", configuration: fileSecretConfiguration(.missing(hostPath: "./pw")),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "'./pw' on the host and does not exist"),
+  DiagnosticCase(
+    id: .fileVariableNotPreviewed, version: "edge",
+    configuration: fileSecretConfiguration(.unmapped(reason: "there is no compose file to say which host file is mounted there")),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "cannot be previewed because there is no compose file"),
+  DiagnosticCase(
+    id: .fileCredentialsVanishOnChange, version: "15.1.0",
+    configuration: fileSecretConfiguration(.read(hostPath: "pw", value: "p"), sasl: "@b.test v:q\n"),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "vanish from sasl_passwd until the next restart"),
 ]
+
+/// `RELAY_HOST`, `RELAY_USER` and `RELAY_PASSWORD__FILE` in the env file; the file's content given.
+func fileSecretConfiguration(
+  _ content: FileSecret.Content, env extra: [String: String] = [:], sasl: String? = nil
+) -> Configuration {
+  var env = ["RELAY_HOST": "r.test", "RELAY_USER": "u", "RELAY_PASSWORD__FILE": "/run/secrets/pw"]
+  for (key, value) in extra { env[key] = value }
+  var result = configuration(relayMap: "@a.test [r.test]:587\n", sasl: sasl, accounts: "u@a.test|{X}y\n", env: env)
+  result.fileSecrets = [
+    FileSecret(variable: "RELAY_PASSWORD__FILE", target: "RELAY_PASSWORD", containerPath: "/run/secrets/pw", content: content)
+  ]
+  return result
+}
 
 @Suite("Every diagnostic code, produced")
 struct DiagnosticCatalogueTests {
