@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `RELAY_PASSWORD__FILE` end to end: a compose file with a `secrets:` entry and the secret
+/// file beside it, as an admin lays them out (spec §10).
+@Suite("CLI: __FILE secrets from a compose secrets: entry")
+struct FileSecretCommandTests {
+  static let password = "Fi1e-Secret-77x"
+
+  /// A checkout with `compose.yaml` (image tag `image`), `mailserver.env` and `secrets/relay_password`.
+  static func checkout(image: String = "15.1.0", env extra: String = "") throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dms-relay-cli-\(UUID().uuidString)").path
+    let config = "\(root)/docker-data/dms/config"
+    try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: "\(root)/secrets", withIntermediateDirectories: true)
+    try """
+    services:
+      mailserver:
+        image: ghcr.io/docker-mailserver/docker-mailserver:\(image)
+        env_file: mailserver.env
+        volumes:
+          - ./docker-data/dms/config/:/tmp/docker-mailserver/
+        secrets:
+          - relay_password
+    secrets:
+      relay_password:
+        file: ./secrets/relay_password
+    """.write(toFile: "\(root)/compose.yaml", atomically: true, encoding: .utf8)
+    try """
+    RELAY_HOST=smtp.relay.test
+    RELAY_PORT=587
+    RELAY_USER=relay-user
+    RELAY_PASSWORD__FILE=/run/secrets/relay_password
+    \(extra)
+    """.write(toFile: "\(root)/mailserver.env", atomically: true, encoding: .utf8)
+    try "\(password)\n".write(toFile: "\(root)/secrets/relay_password", atomically: true, encoding: .utf8)
+    try "@other.test other-user:other-pass\n".write(toFile: "\(config)/postfix-sasl-password.cf", atomically: true, encoding: .utf8)
+    try "u@example.test|{X}y\n".write(toFile: "\(config)/postfix-accounts.cf", atomically: true, encoding: .utf8)
+    return root
+  }
+
+  @Test("generate reads the secret on 15.1 and redacts it; --show-secrets proves it was read")
+  func generate() throws {
+    let root = try Self.checkout()
+    defer { CLIHarness.remove(root) }
+    let text = try CLIHarness.run(["generate"], in: root)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("[smtp.relay.test]:587    relay-user:<redacted>"))
+    let shown = try CLIHarness.run(["generate", "--show-secrets"], in: root)
+    #expect(shown.stdout.contains("[smtp.relay.test]:587    relay-user:\(Self.password)\n"))
+    let change = try CLIHarness.run(["generate", "--path", "change", "--show-secrets"], in: root)
+    #expect(change.status == 0)
+    #expect(change.stdout.contains("@other.test other-user:other-pass"))
+    #expect(!change.stdout.contains("relay-user"))
+  }
+
+  @Test("no output of generate, route or preview (text or JSON) carries the secret")
+  func redactedEverywhere() throws {
+    let root = try Self.checkout()
+    defer { CLIHarness.remove(root) }
+    let commands: [[String]] = [
+      ["generate"], ["generate", "--json"], ["generate", "--path", "change", "--json"],
+      ["route", "--sender", "u@example.test"], ["route", "--json", "--sender", "u@example.test"],
+      ["preview"], ["preview", "--json"], ["compare", "--from", "15.1.0", "--to", "edge"],
+    ]
+    for command in commands {
+      let result = try CLIHarness.run(command, in: root)
+      #expect(result.status == 0 || result.status == 1 || result.status == 2, "\(command): \(result.stderr)")
+      #expect(!result.stdout.contains(Self.password) && !result.stderr.contains(Self.password), "\(command)")
+    }
+    let preview = try CLIHarness.run(["preview"], in: root)
+    #expect(preview.stdout.contains("vanish from sasl_passwd until the next restart"))
+  }
+
+  @Test("on 15.0.2 the variable is ignored: no env credentials, and the preview says why")
+  func olderVersionIgnores() throws {
+    let root = try Self.checkout(image: "15.0.2")
+    defer { CLIHarness.remove(root) }
+    let shown = try CLIHarness.run(["generate", "--show-secrets"], in: root)
+    #expect(!shown.stdout.contains(Self.password))
+    let preview = try CLIHarness.run(["preview"], in: root)
+    #expect(preview.stdout.contains("DMS 15.0.2 ignores RELAY_PASSWORD__FILE"))
+  }
+
+  @Test("an empty RELAY_PASSWORD= blocks the file, as DMS's '-v' test does")
+  func emptyBlocks() throws {
+    let root = try Self.checkout(env: "RELAY_PASSWORD=\n")
+    defer { CLIHarness.remove(root) }
+    let shown = try CLIHarness.run(["generate", "--show-secrets"], in: root)
+    #expect(!shown.stdout.contains(Self.password))
+    let preview = try CLIHarness.run(["preview"], in: root)
+    #expect(preview.stdout.contains("so DMS skips RELAY_PASSWORD__FILE"))
+  }
+}
