@@ -142,7 +142,7 @@ extension AppState {
       return
     }
     destination = .confirm(
-      .write(workspace.plan, version: version, provisioner: workspace.configuration.environment["ACCOUNT_PROVISIONER"]))
+      .write(workspace.plan, version: version, provisioner: workspace.configuration.environment(for: version, path: .startup)["ACCOUNT_PROVISIONER"]))
   }
 
   mutating func requestQuit() -> [AppEffect] {

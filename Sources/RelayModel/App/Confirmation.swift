@@ -29,10 +29,7 @@ public struct Confirmation: Hashable, Sendable {
       lines.append("\(file.path)  (\(what))")
     }
     lines.append("Each changed file's previous version is kept as NAME.bak.")
-    let relayFiles = plan.files.contains { $0.isChange && ($0.kind == .relayMap || $0.kind == .saslPasswords) }
-    if let version, relayFiles, !version.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner) {
-      lines.append(version.family.rules.relayFilesApplyAtRestart(version: version, provisioner: provisioner) + ".")
-    }
+    if let note = plan.restartNote(version: version, provisioner: provisioner) { lines.append(note) }
     return Confirmation(
       purpose: .write(plan), title: "Write \(plan.files.filter(\.isChange).count) file(s)?", lines: lines,
       question: "Write these files now?")

@@ -27,6 +27,9 @@ enum EditRunner {
         }
         print(plan.diff(showSecrets: output.showSecrets), terminator: "")
         EditRoutingReport.print(loaded: loaded, edits: edits)
+        if let version = loaded.version, let note = plan.restartNote(version: version, provisioner: loaded.provisioner(on: version)) {
+          printLine("note: \(note)")
+        }
         print("dry run: nothing written")
         return
       }
@@ -43,6 +46,11 @@ enum EditRunner {
         for note in receipt.notes { printLine("note: \(note)") }
       }
       EditRoutingReport.print(loaded: done.loaded, edits: edits)
+      if let version = done.loaded.version,
+        let note = done.plan.restartNote(version: version, provisioner: done.loaded.provisioner(on: version))
+      {
+        printLine("note: \(note)")
+      }
     }
   }
 }
