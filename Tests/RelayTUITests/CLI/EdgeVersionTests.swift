@@ -50,14 +50,15 @@ struct EdgeVersionTests {
     try write("\(config)/postfix-accounts.cf", "x@a.test|{X}y\nx@b.test|{X}y\nx@o.test|{X}y\n")
     try write("\(root)/mailserver.env", "RELAY_HOST=r.test\nRELAY_PORT=587\n")
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(root)/mailserver.env")
-    try write("\(root)/fake-exec.sh", """
+    let fakeExec = """
       case "$1" in
         cat) exit 1 ;;
         postconf) echo 'relayhost =' ;;
         printenv) echo 'v15.1.0' ;;
       esac
 
-      """)
+      """
+    try write("\(root)/fake-exec.sh", fakeExec)
     if let compose { try write("\(root)/compose.yaml", compose) }
     return root
   }
@@ -99,14 +100,15 @@ struct EdgeVersionTests {
 
   @Test("compose 'image: …:edge' selects edge without --dms-version; 'EDGE' is edge too")
   func imageTag() throws {
-    let root = try Self.checkout(compose: """
+    let compose = """
       services:
         mailserver:
           image: ghcr.io/docker-mailserver/docker-mailserver:edge
           env_file: mailserver.env
           volumes:
             - ./docker-data/dms/config/:/tmp/docker-mailserver/
-      """)
+      """
+    let root = try Self.checkout(compose: compose)
     defer { CLIHarness.remove(root) }
     #expect(try CLIHarness.run(["generate"], in: root).stdout.hasPrefix("# DMS edge (edge), startup"))
     #expect(try CLIHarness.run(["preview", "--dms-version", "EDGE"], in: root).stdout.hasPrefix("DMS edge (edge)"))
