@@ -38,9 +38,12 @@ enum CredentialsScreen {
     switch row.origin {
     case .file(let line): pane.field("Line", "postfix-sasl-password.cf:\(line)")
     case .environment:
-      let env = state.workspace.configuration.environment
+      let env = state.workspace.configuration.environment(for: state.version, path: .startup)
       let where_ = env.origins["RELAY_USER"].map { " (\($0))" } ?? ""
-      pane.field("From", "RELAY_USER + RELAY_PASSWORD\(where_), keyed '\(row.key)'")
+      // A password DMS 15.1+ reads from a file says which (spec §10).
+      var fromFile = ""
+      if case .derived(let why)? = env.origins["RELAY_PASSWORD"] { fromFile = ", password from \(why)" }
+      pane.field("From", "RELAY_USER + RELAY_PASSWORD\(where_)\(fromFile), keyed '\(row.key)'")
     }
     pane.field("User", row.user.isEmpty ? "(empty)" : row.user)
     pane.field("Password", row.hasPassword ? "\(mask) (never shown)" : "(empty)")

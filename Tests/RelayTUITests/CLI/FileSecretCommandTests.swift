@@ -91,4 +91,30 @@ struct FileSecretCommandTests {
     let preview = try CLIHarness.run(["preview"], in: root)
     #expect(preview.stdout.contains("so DMS skips RELAY_PASSWORD__FILE"))
   }
+
+  @Test(
+    "the terminal UI names the file the password came from and never shows it, on any tab or dialog", .tags(.tmux),
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed; install it (apt-get install tmux)"))
+  func terminalUI() throws {
+    let root = try Self.checkout()
+    defer { CLIHarness.remove(root) }
+    let session = try TmuxSession([EndToEnd.binary, "ui"], in: root, columns: 160, rows: 40)
+    defer { session.kill() }
+    var screens: [String] = []
+    try session.waitFor("DMS 15.1.0")
+    for (tab, header) in [("4", "Decided by"), ("1", "Relay map"), ("3", "Used by")] {
+      try session.press(tab)
+      screens.append(try session.waitFor(header))
+    }
+    try session.press("Down")
+    screens.append(try session.waitFor("password from RELAY_PASSWORD__FILE"))
+    try session.press("E")
+    screens.append(try session.waitFor("RELAY_PASSWORD"))
+    try session.press("Escape")
+    try session.press("i")
+    screens.append(try session.waitFor("vanish from sasl_passwd"))
+    for screen in screens {
+      #expect(!screen.contains(Self.password), "\(screen)")
+    }
+  }
 }
