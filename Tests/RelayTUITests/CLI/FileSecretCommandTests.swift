@@ -34,6 +34,7 @@ struct FileSecretCommandTests {
     \(extra)
     """.write(toFile: "\(root)/mailserver.env", atomically: true, encoding: .utf8)
     try "\(password)\n".write(toFile: "\(root)/secrets/relay_password", atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(root)/secrets/relay_password")
     try "@other.test other-user:other-pass\n".write(toFile: "\(config)/postfix-sasl-password.cf", atomically: true, encoding: .utf8)
     try "u@example.test|{X}y\n".write(toFile: "\(config)/postfix-accounts.cf", atomically: true, encoding: .utf8)
     return root
@@ -116,5 +117,19 @@ struct FileSecretCommandTests {
     for screen in screens {
       #expect(!screen.contains(Self.password), "\(screen)")
     }
+  }
+
+  @Test("a password file others may read is warned about, naming the chmod; 0600 is quiet")
+  func looseMode() throws {
+    let root = try Self.checkout()
+    defer { CLIHarness.remove(root) }
+    let quiet = try CLIHarness.run(["generate"], in: root)
+    #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(root)/secrets/relay_password")
+    let loose = try CLIHarness.run(["generate"], in: root)
+    #expect(
+      loose.stderr
+        == "dms-relay: warning: secrets/relay_password holds the password RELAY_PASSWORD__FILE names but is mode 0644 (readable by others); chmod 600 'secrets/relay_password'\n"
+    )
   }
 }
