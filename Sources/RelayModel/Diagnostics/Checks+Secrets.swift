@@ -2,7 +2,9 @@
 /// that cannot be found or read, and values change detection never sees.
 extension Checks {
   static func checkFileSecrets(_ c: Context, _ out: inout [Diagnostic]) {
-    let secrets = c.configuration.fileSecrets.filter { RelayEnvironment.relayKeys.contains($0.target) }
+    let secrets = c.configuration.fileSecrets.filter {
+      RelayEnvironment.relayKeys.contains($0.target) && c.env.isSet($0.variable)
+    }
     guard !secrets.isEmpty else { return }
     guard c.version.readsVariablesFromFiles else {
       for secret in secrets {

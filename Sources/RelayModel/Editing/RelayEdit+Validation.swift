@@ -102,8 +102,10 @@ extension RelayEdit {
     }
   }
 
+  /// A relay variable, or its `__FILE` form (DMS 15.1+ reads the value from that file, spec §10).
   public static func validateEnvKey(_ key: String) throws(EditError) {
-    guard editableEnvKeys.contains(key) else {
+    let target = key.hasSuffix("__FILE") ? String(key.dropLast("__FILE".count)) : key
+    guard editableEnvKeys.contains(target) else {
       throw .invalid(
         .envKey, value: key,
         reason: "is not a relay variable (expected one of \(editableEnvKeys.joined(separator: ", ")))")

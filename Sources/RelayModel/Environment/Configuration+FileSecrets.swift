@@ -9,7 +9,7 @@ extension Configuration {
   public func environment(for version: DMSVersion, path: GenerationPath) -> RelayEnvironment {
     guard version.readsVariablesFromFiles, !fileSecrets.isEmpty else { return environment }
     var result = environment
-    for secret in fileSecrets where !environment.isSet(secret.target) {
+    for secret in fileSecrets where environment.isSet(secret.variable) && !environment.isSet(secret.target) {
       guard let value = secret.value else { continue }
       if path == .change, !DMSVersion.variablesInSettingsFile.contains(secret.target) { continue }
       result.set(secret.target, value, origin: secret.origin)
@@ -30,6 +30,6 @@ extension Configuration {
   /// target is unset and whose file was read.
   public func appliedFileSecrets(for version: DMSVersion) -> [FileSecret] {
     guard version.readsVariablesFromFiles else { return [] }
-    return fileSecrets.filter { !environment.isSet($0.target) && $0.value != nil }
+    return fileSecrets.filter { environment.isSet($0.variable) && !environment.isSet($0.target) && $0.value != nil }
   }
 }

@@ -67,7 +67,7 @@ extension PlanBuilder {
               "'@\(name)' is one of several spellings of the same key, which Postfix refuses as a duplicate")
           }
         }
-        let verifier = Verifier(configuration: configuration, family: family)
+        let verifier = Verifier(configuration: resolved, family: family)
         let route = verifier.route(domain)
         guard let nexthop = route.nexthop, Self.hop(try? NextHop.parse(nexthop).get(), isAt: relay) else { continue }
         let used = verifier.credentialsValue(of: route)
@@ -76,7 +76,7 @@ extension PlanBuilder {
             // Without the domain's own line the relay's credentials may already be right.
             var probe = self
             for name in keys { try probe.add(.edit(.delAuth(domain: name)), "") }
-            let alternative = Verifier(configuration: probe.configuration, family: family)
+            let alternative = Verifier(configuration: probe.resolved, family: family)
             let without = alternative.route(domain)
             if alternative.credentialsValue(of: without) == credentials.tableValue {
               for name in keys {

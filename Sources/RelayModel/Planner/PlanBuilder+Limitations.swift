@@ -12,7 +12,7 @@ extension PlanBuilder {
         "Only DEFAULT_RELAY_HOST relays senders DMS does not know (forwarded mail, domains added later), and it would relay \(directs.joined(separator: ", ")) too: Postfix has no relay map value meaning 'direct'. So DMS relays only the domains it knows; mail from any other sender domain goes direct."
     } else if route.outcome == .relayed, planned.wanted.relay != nil,
       route.authUser != planned.wanted.relay?.credentials?.user
-        || Verifier(configuration: configuration, family: family).credentialsValue(of: route)
+        || Verifier(configuration: resolved, family: family).credentialsValue(of: route)
           != planned.wanted.relay?.credentials?.tableValue
     {
       explanation =
@@ -27,7 +27,7 @@ extension PlanBuilder {
   /// Side effects of the planned configuration the admin should know about.
   func consequences(_ routes: [PlannedRoute]) -> [String] {
     var lines: [String] = []
-    let verifier = Verifier(configuration: configuration, family: family)
+    let verifier = Verifier(configuration: resolved, family: family)
     let directs = routes.filter { $0.route.outcome == .direct }.map(\.label)
     if verifier.router.tls == "encrypt", !directs.isEmpty {
       lines.append(

@@ -23,8 +23,11 @@ struct PlanBuilder {
 
   var family: VersionFamily { planner.version.family }
   var rules: VersionRules { family.rules }
-  var original: RelayEnvironment { planner.configuration.environment }
-  var environment: RelayEnvironment { configuration.environment }
+  /// The environment as DMS sees it, `__FILE` values included (spec §10).
+  var original: RelayEnvironment { planner.configuration.environment(for: planner.version, path: .startup) }
+  var environment: RelayEnvironment { configuration.environment(for: planner.version, path: .startup) }
+  /// The configuration with the `__FILE` values DMS reads: what the verifier runs on.
+  var resolved: Configuration { configuration.resolvingFileSecrets(for: planner.version) }
 
   init(planner: Planner, intent: RoutingIntent, domains: [String], strategy: PlanStrategy) {
     self.planner = planner
@@ -35,6 +38,14 @@ struct PlanBuilder {
   }
 
   mutating func add(_ action: PlanStep.Action, _ reason: String) throws(PlanError) {
+    var action = action
+    // A value DMS reads from a file goes with its `__FILE` variable, not with the variable
+    // itself, which the env files do not assign (spec §10).
+    if case .edit(.unsetEnv(let key)) = action,
+      let secret = configuration.fileSecrets.first(where: { environment.origins[key] == $0.origin && $0.target == key })
+    {
+      action = .edit(.unsetEnv(key: secret.variable))
+    }
     let step = PlanStep(action, reason: reason)
     do { notes += try step.apply(to: &configuration) } catch { throw .cannotApply(error) }
     steps.append(step)
@@ -108,7 +119,7 @@ struct PlanBuilder {
       try planFinalNewline()
       try planLegacySaslPasswd()
       try planPasswordTable()
-      routes = Verifier(configuration: configuration, family: family).verify(intent, domains: domains)
+      routes = Verifier(configuration: resolved, family: family).verify(intent, domains: domains)
       // A relayed domain DMS still does not map as planned (prefix collisions, glued
       // domains …) gets a line of its own on the next round.
       let missing = routes.filter { !$0.matches && $0.wanted.relay != nil }.compactMap(\.domain)

@@ -98,7 +98,9 @@ struct FileSecretSemanticsTests {
   @Test("RELAY_HOST read from a file survives change detection (it is in /etc/dms-settings); RELAY_PORT does not")
   func settingsFileVariables() throws {
     let version = try Self.version("edge")
-    var config = configuration(relayMap: "@a.test [r.test]:587\n", accounts: "x@b.test|{X}y\n", env: [:])
+    var config = configuration(
+      relayMap: "@a.test [r.test]:587\n", accounts: "x@b.test|{X}y\n",
+      env: ["RELAY_HOST__FILE": "/run/secrets/h", "RELAY_PORT__FILE": "/run/secrets/p"])
     config.fileSecrets = [
       FileSecret(variable: "RELAY_HOST__FILE", target: "RELAY_HOST", containerPath: "/run/secrets/h", content: .read(hostPath: "h", value: "relay.test")),
       FileSecret(variable: "RELAY_PORT__FILE", target: "RELAY_PORT", containerPath: "/run/secrets/p", content: .read(hostPath: "p", value: "2525")),
