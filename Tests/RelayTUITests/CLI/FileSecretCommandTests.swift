@@ -62,10 +62,14 @@ struct FileSecretCommandTests {
     let commands: [[String]] = [
       ["generate"], ["generate", "--json"], ["generate", "--path", "change", "--json"],
       ["route", "--sender", "u@example.test"], ["route", "--json", "--sender", "u@example.test"],
-      ["preview"], ["preview", "--json"], ["compare", "--from", "15.1.0", "--to", "edge"],
+      ["preview"], ["preview", "--json"], ["compare", "--from", "15.1.0", "--to", "edge"], ["check"], ["check", "--json"],
+      [
+        "setup", "--non-interactive", "--provider", "custom", "--host", "smtp.relay.test", "--all", "--username", "x",
+        "--password-stdin",
+      ],
     ]
     for command in commands {
-      let result = try CLIHarness.run(command, in: root)
+      let result = try CLIHarness.run(command, in: root, stdin: "other-password\n")
       #expect(result.status == 0 || result.status == 1 || result.status == 2, "\(command): \(result.stderr)")
       #expect(!result.stdout.contains(Self.password) && !result.stderr.contains(Self.password), "\(command)")
     }
