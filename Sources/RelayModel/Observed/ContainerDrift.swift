@@ -17,7 +17,7 @@ public enum ContainerDrift {
     _ live: ContainerSnapshot, configuration: Configuration, version: DMSVersion
   ) -> [DriftItem] {
     let state = Generator.generate(configuration, version: version)
-    let provisioner = configuration.environment["ACCOUNT_PROVISIONER"]
+    let provisioner = configuration.environment(for: version, path: .startup)["ACCOUNT_PROVISIONER"]
     let waitsForRestart = !version.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner)
     var items: [DriftItem] = []
     if let running = live.version, !running.isEmpty, (try? DMSVersion.parse(running))?.family != version.family {

@@ -83,7 +83,7 @@ public struct RelayPlan: Sendable {
     version.family.rules.nextSteps(
       version: version, changesEnvironment: changesEnvironment, changesFiles: changesFiles,
       removesAllCredentials: hasCredentials(original) && !hasCredentials(planned),
-      provisioner: planned.environment["ACCOUNT_PROVISIONER"])
+      provisioner: planned.environment(for: version, path: .startup)["ACCOUNT_PROVISIONER"])
   }
 
   private func hasCredentials(_ configuration: Configuration) -> Bool {
