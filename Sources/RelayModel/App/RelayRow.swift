@@ -72,7 +72,7 @@ extension RelayRow {
       return rows.count - 1
     }
 
-    let env = configuration.environment
+    let env = configuration.environment(for: preview.version, path: .startup)
     if !env["RELAY_HOST"].isEmpty {
       rows[index(env.envRelayHost)].origins.append(.relayHost(env.origins["RELAY_HOST"]))
     }

@@ -171,4 +171,23 @@ struct FileSecretSemanticsTests {
     }
     #expect(outputs[0].contains("[relay.test]:587    u:<redacted>"))
   }
+
+  @Test("the TUI's relay and credential rows show what DMS reads from files, with the file as origin")
+  func rows() throws {
+    let version = try Self.version("15.1.0")
+    var config = configuration(accounts: "x@b.test|{X}y\n", env: ["RELAY_HOST__FILE": "/run/secrets/h", "RELAY_USER": "u"])
+    config.environment.set("RELAY_PASSWORD__FILE", "/run/secrets/p", origin: .envFile(path: "mailserver.env", line: 3))
+    config.fileSecrets = [
+      FileSecret(variable: "RELAY_HOST__FILE", target: "RELAY_HOST", containerPath: "/run/secrets/h", content: .read(hostPath: "h", value: "relay.test")),
+      FileSecret(variable: "RELAY_PASSWORD__FILE", target: "RELAY_PASSWORD", containerPath: "/run/secrets/p", content: .read(hostPath: "p", value: Self.password)),
+    ]
+    let preview = RoutingPreview(configuration: config, version: version)
+    let relays = RelayRow.rows(configuration: config, preview: preview)
+    let relay = try #require(relays.first { $0.nexthop == "[relay.test]:25" })
+    #expect(relay.origins.contains(.relayHost(.derived("RELAY_HOST__FILE → h"))))
+    let credentials = CredentialRow.rows(configuration: config, preview: preview)
+    let env = try #require(credentials.first { $0.origin == .environment })
+    #expect(env.key == "[relay.test]:25" && env.user == "u" && env.hasPassword)
+    #expect(RelayRow.rows(configuration: config, preview: RoutingPreview(configuration: config, version: try Self.version("15.0.2"))).isEmpty)
+  }
 }
