@@ -190,4 +190,13 @@ struct FileSecretSemanticsTests {
     #expect(env.key == "[relay.test]:25" && env.user == "u" && env.hasPassword)
     #expect(RelayRow.rows(configuration: config, preview: RoutingPreview(configuration: config, version: try Self.version("15.0.2"))).isEmpty)
   }
+
+  @Test("compare 15.0.2 → 15.1.0 shows the AUTH the file password brings")
+  func compareAcrossTheGate() throws {
+    let comparison = VersionComparison(
+      configuration: Self.fileConfiguration(), from: try Self.version("15.0.2"), to: try Self.version("15.1.0"))
+    let change = try #require(comparison.changes.first { $0.sender == "@a.test" })
+    #expect(change.from.authUser == nil && change.to.authUser == "u")
+    #expect(comparison.resolvedDiagnostics.contains { $0.id == .fileVariableIgnored })
+  }
 }
