@@ -47,6 +47,7 @@ public enum Checks {
     checkGeneratedTables(context, &result.leading)
     checkDomains(context, &result.leading)
     checkCredentialLines(context, &result.leading)
+    checkSRS(context, &result.leading)
     checkPort465Environment(context, &result.trailing)
     return result
   }
@@ -56,6 +57,7 @@ public enum Checks {
     var out = independent.leading
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
+    checkSRSRoutes(context, &out)
     out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

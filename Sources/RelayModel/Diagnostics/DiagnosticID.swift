@@ -41,12 +41,19 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case inputsRewritten = "inputs-rewritten"
   case unknownFutureVersion = "unknown-future-version"
   case noRelayConfigured = "no-relay-configured"
+  // SRS and forwarded mail (spec §9)
+  case srsPostsrsdNeverStarts = "srs-postsrsd-never-starts"
+  case srsDomain = "srs-domain"
+  case srsExcludeNeverMatches = "srs-exclude-never-matches"
+  case forwardedMailSender = "forwarded-mail-sender"
 
   public var defaultSeverity: Severity {
     switch self {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
       .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
       return .error
+    case .srsPostsrsdNeverStarts: return .error
+    case .srsDomain, .forwardedMailSender: return .info
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
@@ -91,6 +98,10 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .inputsRewritten: return "DMS rewrites this file at start"
     case .unknownFutureVersion: return "unknown DMS version"
     case .noRelayConfigured: return "no relay configured"
+    case .srsPostsrsdNeverStarts: return "a blank in an SRS variable stops postsrsd and all mail"
+    case .srsDomain: return "the domain SRS rewrites senders to"
+    case .srsExcludeNeverMatches: return "SRS_EXCLUDE_DOMAINS entry never matches"
+    case .forwardedMailSender: return "forwarded mail keeps the original sender"
     }
   }
 }

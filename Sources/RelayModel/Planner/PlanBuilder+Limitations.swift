@@ -40,7 +40,7 @@ extension PlanBuilder {
     if environment["ENABLE_SRS"] == "1", routes.contains(where: { $0.route.outcome == .relayed }) {
       let other = routes.last.map { $0.route.summary } ?? ""
       lines.append(
-        "ENABLE_SRS=1: forwarded mail gets an SRS sender address, which no '@domain' entry matches; it goes like mail from other domains (\(other)).")
+        "ENABLE_SRS=1: postsrsd rewrites every envelope sender outside SRS_DOMAINNAME and SRS_EXCLUDE_DOMAINS to an SRS address before the relay lookup, which no '@domain' entry matches; such mail goes like mail from other domains (\(other)).")
     }
     let folded = Set(domains)
     let known = KnownSenders(configuration)
