@@ -17,6 +17,9 @@ extension PlanBuilder {
     {
       explanation =
         "Postfix finds \(route.authDecidedBy.map { "'\($0)'" } ?? "no credentials") for it; credentials keyed by the relay cannot differ per sender without an '@domain' line."
+    } else if let rewritten = route.rewrittenSender {
+      explanation =
+        "ENABLE_SRS=1: postsrsd rewrites this sender to '\(rewritten)' before the relay lookup, so its own entries never match; add its domain to SRS_EXCLUDE_DOMAINS (commas only) to keep them."
     } else {
       explanation =
         "No change this planner makes gets DMS \(planner.version) there; the diagnostics name the line at fault."

@@ -72,7 +72,8 @@ public struct SRSRewrite: Hashable, Sendable {
   /// The hash (`HASH`) and the timestamp (`TT`) depend on the secret and the day: they are
   /// placeholders, which the relay lookup never reads (no table has a key for them; the
   /// lookup that matters is `@SRS_DOMAINNAME`).
-  /// - The null sender is never looked up (Postfix maps no empty address).
+  /// - The null sender stays: Postfix does ask for it (as `""`), and postsrsd answers
+  ///   "No at sign" (seen with postsrsd 1.10 and Postfix 3.7).
   /// - A sender without `@` gets "No at sign in sender address" and stays.
   /// - A sender at `SRS_DOMAINNAME` (any case) comes back unchanged.
   /// - `SRS0=…@elsewhere` and `SRS1=…@elsewhere` become `SRS1=HASH=…@SRS_DOMAINNAME`.
