@@ -53,7 +53,7 @@ extension Checks {
       Diagnostic(
         .srsRewritesSender, at: c.envLocation("ENABLE_SRS"),
         "ENABLE_SRS=1 rewrites the envelope sender of all mail from \(listed) to SRS0=…@\(srs.domain.text) before the relay lookup, so their own relay entries never match: that mail goes \(first.summary) instead",
-        fix: "add the domains to SRS_EXCLUDE_DOMAINS, commas only (\(Router.excludeValue(adding: unique.joined(separator: ","), to: srs.excludeValue))), or give '@\(srs.domain.text)' the relay entry this mail needs"
+        fix: "add the domains to SRS_EXCLUDE_DOMAINS, commas only (\(Router.excludeValue(adding: unique.joined(separator: ","), to: srs.excludeValue))), or give '@\(srs.domain.text)' the relay entry this mail needs (SRS_SENDER_CLASSES=header_sender would stop rewriting envelope senders altogether, and with it SRS for forwarded mail)"
       ))
   }
 }
