@@ -27,7 +27,7 @@ extension Checks {
     out.append(
       Diagnostic(
         .srsDomain, at: c.envLocation("SRS_DOMAINNAME") ?? at,
-        "ENABLE_SRS=1 rewrites every envelope sender outside \(srs.domain.name.map { "'\($0)'" } ?? "SRS_DOMAINNAME") and SRS_EXCLUDE_DOMAINS to SRS0=…@\(srs.domain.text); the domain is \(srs.domain.explanation)",
+        "ENABLE_SRS=1 rewrites every envelope sender outside \(srs.domain.name.map { "'\($0)'" } ?? "SRS_DOMAINNAME") and SRS_EXCLUDE_DOMAINS to SRS0=…@\(srs.domain.text) — the users' own mail from other domains, forwarded mail and Sieve redirects alike (vacation replies use <> and stay); the domain is \(srs.domain.explanation)",
         fix: srs.domain.name == nil || srs.domain.isAssumed
           ? "set SRS_DOMAINNAME so the preview does not have to guess" : "nothing to do if that is the domain you expect"))
     for entry in srs.excludedDomains where entry.contains("@") {
