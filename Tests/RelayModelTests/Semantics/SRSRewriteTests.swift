@@ -84,3 +84,14 @@ struct SRSRewriteTests {
     #expect(!srs(["SRS_EXCLUDE_DOMAINS": "a.test, b.test"]).neverStarts)
   }
 }
+
+@Suite("SRS_SECRET is a secret")
+struct SRSSecretTests {
+  @Test("an env file's SRS_SECRET line is redacted in diffs like RELAY_PASSWORD")
+  func redacted() {
+    let line = Array("SRS_SECRET=s3cret-signing-key".utf8)
+    let shown = String(decoding: Redaction.envFile.redact(line), as: UTF8.self)
+    #expect(!shown.contains("s3cret"))
+    #expect(shown.hasPrefix("SRS_SECRET="))
+  }
+}
