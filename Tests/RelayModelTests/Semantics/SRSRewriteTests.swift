@@ -76,6 +76,20 @@ struct SRSRewriteTests {
     #expect(srs(["ENABLE_SRS": "1"]).domain.name == nil)
   }
 
+  /// The containers of DMS's own `test/…/container_configuration/hostname.bats` (master),
+  /// which assert `SRS_DOMAIN=` in /etc/default/postsrsd.
+  @Test("the SRS domain DMS's own hostname tests expect")
+  func dmsHostnameTests() {
+    #expect(srs(["ENABLE_SRS": "1"], hostname: "mail.example.test").domain.name == "example.test")
+    #expect(srs(["ENABLE_SRS": "1"], hostname: "bare-domain.test").domain.name == "bare-domain.test")
+    let override = srs(["ENABLE_SRS": "1", "OVERRIDE_HOSTNAME": "mail.override.test"], hostname: "original.example.test")
+    #expect(override.domain.name == "override.test")
+    #expect(srs(["ENABLE_SRS": "1"], hostname: "mail", domainname: "example.test").domain.name == "example.test")
+    let explicit = srs(
+      ["ENABLE_SRS": "1", "SRS_DOMAINNAME": "srs.example.test"], hostname: "mail", domainname: "example.test")
+    #expect(explicit.domain.name == "srs.example.test")
+  }
+
   @Test("a blank in SRS_EXCLUDE_DOMAINS stops postsrsd; commas and semicolons do not")
   func blanks() {
     #expect(srs(["ENABLE_SRS": "1", "SRS_EXCLUDE_DOMAINS": "a.test, b.test"]).neverStarts)
