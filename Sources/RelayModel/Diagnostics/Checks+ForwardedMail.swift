@@ -19,7 +19,8 @@ extension Checks {
       if let sender = SenderAddress(entry.trimmingWhitespace()) { hosted.insert(sender.domain.lowercased()) }
     }
     for (index, kind) in kinds.enumerated() {
-      guard case .alias(let key, let targets) = kind else { continue }
+      // A key without '@' is no address of a hosted domain: DMS adds nothing for it.
+      guard case .alias(let key, let targets) = kind, key.contains("@") else { continue }
       let outside = targets.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).first { target in
         SenderAddress(String(target)).map { !hosted.contains($0.domain.lowercased()) } ?? false
       }

@@ -74,7 +74,7 @@ struct SRSCheckTests {
     let withSRS = try #require(srs.first(.forwardedMailSender))
     #expect(withSRS.message.contains("postsrsd rewrites to SRS0=…@m.test"))
     #expect(withSRS.message.contains("relayed via [s.test]:587"))
-    let inside = try preview(configuration(accounts: accounts, virtual: "fw@a.test x@b.test\n"), "15.1.0")
+    let inside = try preview(configuration(accounts: accounts, virtual: "fw@a.test x@b.test\nlocalpart y@gmail.test\n"), "15.1.0")
     #expect(!inside.has(.forwardedMailSender))
   }
 
