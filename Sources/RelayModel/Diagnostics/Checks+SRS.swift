@@ -46,14 +46,15 @@ extension Checks {
     let bypassed = c.routes.filter { route in route.warnings.contains { $0.code == "srs-bypass" } }
     guard let first = bypassed.first else { return }
     let domains = bypassed.map { SenderAddress($0.sender)?.domain.lowercased() ?? $0.sender }
-    var unique: [String] = []
-    for domain in domains where !unique.contains(domain) { unique.append(domain) }
+    // First-seen order, each once (a Set: 100,000 bypassed domains are possible).
+    var seen: Set<String> = []
+    let unique = domains.filter { seen.insert($0).inserted }
     let listed = unique.prefix(5).map { "'@\($0)'" }.joined(separator: ", ") + (unique.count > 5 ? " and \(unique.count - 5) more" : "")
     out.append(
       Diagnostic(
         .srsRewritesSender, at: c.envLocation("ENABLE_SRS"),
         "ENABLE_SRS=1 rewrites the envelope sender of all mail from \(listed) to SRS0=…@\(srs.domain.text) before the relay lookup, so their own relay entries never match: that mail goes \(first.summary) instead",
-        fix: "add the domains to SRS_EXCLUDE_DOMAINS, commas only (\(Router.excludeValue(adding: unique.joined(separator: ","), to: srs.excludeValue))), or give '@\(srs.domain.text)' the relay entry this mail needs (SRS_SENDER_CLASSES=header_sender would stop rewriting envelope senders altogether, and with it SRS for forwarded mail)"
+        fix: "add the domains to SRS_EXCLUDE_DOMAINS, commas only (\(Router.excludeValue(adding: unique.prefix(5).joined(separator: ","), to: srs.excludeValue))\(unique.count > 5 ? ",…" : "")), or give '@\(srs.domain.text)' the relay entry this mail needs (SRS_SENDER_CLASSES=header_sender would stop rewriting envelope senders altogether, and with it SRS for forwarded mail)"
       ))
   }
 }

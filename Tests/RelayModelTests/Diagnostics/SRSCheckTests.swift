@@ -29,6 +29,16 @@ struct SRSCheckTests {
     #expect(d.fix.contains("SRS_EXCLUDE_DOMAINS=b.test,a.test"))
   }
 
+  @Test("many bypassed domains: five named, the rest counted, the fix shortened")
+  func manyDomains() throws {
+    let map = (0..<8).map { "@d\($0).test [r.test]:587\n" }.joined()
+    let d = try #require(
+      try preview(configuration(relayMap: map, env: ["ENABLE_SRS": "1", "SRS_DOMAINNAME": "m.test"]), "15.1.0")
+        .first(.srsRewritesSender))
+    #expect(d.message.contains("'@d4.test' and 3 more"))
+    #expect(d.fix.contains("SRS_EXCLUDE_DOMAINS=d0.test,d1.test,d2.test,d3.test,d4.test,…"))
+  }
+
   @Test("no warning when the SRS domain routes rewritten senders the same way")
   func sameRoute() throws {
     let env = ["ENABLE_SRS": "1", "SRS_DOMAINNAME": "m.test"]
