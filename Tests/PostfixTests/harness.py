@@ -33,6 +33,7 @@ sys.path.insert(0, HERE)
 
 import cases as cases_mod                       # noqa: E402
 import logcheck                                 # noqa: E402
+import srs                                      # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
 from judge import observe, judge                # noqa: E402
 from world import World, WorldError             # noqa: E402
@@ -95,7 +96,11 @@ def run_plan(plan, world, root, keep, deadline):
     inst_root = os.path.join(root, "%s-%s" % (plan.case.name, plan.family.replace("+", "p")))
     os.makedirs(inst_root)
     inst = PostfixInstance(inst_root, world.dns_ip, plan.postconf, plan.tables)
+    daemon = None
     try:
+        daemon = srs.start_for(plan, inst_root)   # ENABLE_SRS=1: the real postsrsd
+        if daemon:
+            inst.settings = list(inst.settings) + daemon.postconf
         inst.prepare()
         with _cleanup_lock:
             _live_instances.add(inst)
@@ -111,6 +116,8 @@ def run_plan(plan, world, root, keep, deadline):
         return [(n, False, "postfix: %s" % exc) for n in names]
     finally:
         inst.stop()
+        if daemon:
+            daemon.stop()
         with _cleanup_lock:
             _live_instances.discard(inst)
         if keep:
@@ -119,8 +126,11 @@ def run_plan(plan, world, root, keep, deadline):
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
         ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst)
+        ok, detail = srs.judge_sender(plan, sender, plan.predictions[sender], observed, ok, detail)
         results.append(("%s %s" % (plan.label, sender), ok, detail))
         seen[sender], held[sender] = (rcpts[sender], observed), ok
+    if daemon and not daemon.running and daemon.exit_code is not None:
+        return results + srs.down_check(plan, inst, daemon, seen)
     return results + logcheck.check(plan, inst, seen, held)
 
 

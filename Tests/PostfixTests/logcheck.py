@@ -15,6 +15,7 @@ and must be `deferred` (or `queued`, when the log shows no reason yet: the suite
 import json
 import subprocess
 
+import srs
 from world import MX_SERVER
 
 BINARY = None   # set by harness.main in binary mode; None skips the check (builtin mode)
@@ -59,7 +60,8 @@ def check(plan, inst, observed, verdicts):
         status = m["status"]
         if status == "queued" and obs["outcome"] == "deferred" and not obs["line"]:
             status = "deferred"
-        got = ((m["sender"] or "").lower(), _relay(m["relay"]), status)
+        logged = srs.logged_sender(plan, sender, plan.predictions.get(sender, {}), m["sender"] or "")
+        got = (logged.lower(), _relay(m["relay"]), status)
         want = (sender.lower(), obs["relay_log"], obs["outcome"])
         if got != want:
             problems.append("%s: log says sender=%s relay=%s status=%s, suite saw sender=%s relay=%s status=%s"

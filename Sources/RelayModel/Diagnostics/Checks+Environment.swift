@@ -85,13 +85,6 @@ extension Checks {
           c.rules.relayFilesApplyAtRestart(version: c.version, provisioner: provisioner),
           fix: "restart the container after editing the relay files"))
     }
-    if env["ENABLE_SRS"] == "1", c.configuration.relayMap != nil || c.relayHostSet {
-      out.append(
-        Diagnostic(
-          .srsRewritesSender, at: c.envLocation("ENABLE_SRS"),
-          "ENABLE_SRS=1 rewrites the envelope sender of forwarded mail to an SRS address, so '@domain' relay entries stop matching it",
-          fix: "list your sender domains in SRS_EXCLUDE_DOMAINS or rely on DEFAULT_RELAY_HOST for forwarded mail"))
-    }
     if !env["SASL_PASSWD"].isEmpty {
       let note =
         c.rules.readsSaslPasswdVariable

@@ -48,6 +48,7 @@ public enum Checks {
     checkGeneratedTables(context, &result.leading)
     checkDomains(context, &result.leading)
     checkCredentialLines(context, &result.leading)
+    checkSRS(context, &result.leading)
     checkPort465Environment(context, &result.trailing)
     return result
   }
@@ -57,6 +58,7 @@ public enum Checks {
     var out = independent.leading
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
+    checkSRSRoutes(context, &out)
     out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

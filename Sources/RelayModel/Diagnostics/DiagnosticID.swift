@@ -47,12 +47,19 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case fileVariableMissing = "file-variable-missing"
   case fileVariableNotPreviewed = "file-variable-not-previewed"
   case fileCredentialsVanishOnChange = "file-credentials-vanish-on-change"
+  // SRS and forwarded mail (spec §9)
+  case srsPostsrsdNeverStarts = "srs-postsrsd-never-starts"
+  case srsDomain = "srs-domain"
+  case srsExcludeNeverMatches = "srs-exclude-never-matches"
+  case forwardedMailSender = "forwarded-mail-sender"
 
   public var defaultSeverity: Severity {
     switch self {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
       .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
       return .error
+    case .srsPostsrsdNeverStarts: return .error
+    case .srsDomain, .forwardedMailSender: return .info
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
@@ -102,6 +109,10 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .fileVariableMissing: return "__FILE names a file that does not exist"
     case .fileVariableNotPreviewed: return "__FILE file cannot be previewed"
     case .fileCredentialsVanishOnChange: return "values read from files vanish on change detection"
+    case .srsPostsrsdNeverStarts: return "a blank in an SRS variable stops postsrsd and all mail"
+    case .srsDomain: return "the domain SRS rewrites senders to"
+    case .srsExcludeNeverMatches: return "SRS_EXCLUDE_DOMAINS entry never matches"
+    case .forwardedMailSender: return "forwarded mail keeps the original sender"
     }
   }
 }

@@ -58,7 +58,7 @@ public struct RelayEnvironment: Hashable, Sendable {
   ]
 
   /// Keys whose values are secrets and must be redacted in output.
-  public static let secretKeys: Set<String> = ["RELAY_PASSWORD", "SASL_PASSWD"]
+  public static let secretKeys: Set<String> = ["RELAY_PASSWORD", "SASL_PASSWD", "SRS_SECRET"]
 
   /// `[RELAY_HOST]:RELAY_PORT`, as DMS's `_env_relay_host` writes it.
   public var envRelayHost: String {

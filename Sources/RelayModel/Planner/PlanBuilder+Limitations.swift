@@ -17,6 +17,9 @@ extension PlanBuilder {
     {
       explanation =
         "Postfix finds \(route.authDecidedBy.map { "'\($0)'" } ?? "no credentials") for it; credentials keyed by the relay cannot differ per sender without an '@domain' line."
+    } else if let rewritten = route.rewrittenSender {
+      explanation =
+        "ENABLE_SRS=1: postsrsd rewrites this sender to '\(rewritten)' before the relay lookup, so its own entries never match; add its domain to SRS_EXCLUDE_DOMAINS (commas only) to keep them."
     } else {
       explanation =
         "No change this planner makes gets DMS \(planner.version) there; the diagnostics name the line at fault."
@@ -40,7 +43,7 @@ extension PlanBuilder {
     if environment["ENABLE_SRS"] == "1", routes.contains(where: { $0.route.outcome == .relayed }) {
       let other = routes.last.map { $0.route.summary } ?? ""
       lines.append(
-        "ENABLE_SRS=1: forwarded mail gets an SRS sender address, which no '@domain' entry matches; it goes like mail from other domains (\(other)).")
+        "ENABLE_SRS=1: postsrsd rewrites every envelope sender outside SRS_DOMAINNAME and SRS_EXCLUDE_DOMAINS to an SRS address before the relay lookup, which no '@domain' entry matches; such mail goes like mail from other domains (\(other)).")
     }
     let folded = Set(domains)
     let known = KnownSenders(configuration)

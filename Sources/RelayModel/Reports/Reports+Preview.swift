@@ -73,7 +73,8 @@ extension Reports {
       [
         r.sender, r.outcome.rawValue, r.nexthop ?? (r.outcome == .direct ? "MX" : "-"),
         r.authUser ?? "-",
-        [r.decidedBy, r.decidedByOrigin?.reference].compactMap { $0 }.joined(separator: " "),
+        [r.rewrittenSender.map { "SRS: as \($0)," }, r.decidedBy, r.decidedByOrigin?.reference].compactMap { $0 }
+          .joined(separator: " "),
       ].map(visible)
     }
     var widths = header.map(\.count)

@@ -17,6 +17,7 @@ extension Reports {
     func line(_ text: String) { out += ControlEscaping.line(text) + "\n" }
     for route in routes {
       line("\(route.sender): \(route.summary)")
+      if let rewritten = route.rewrittenSender { line("  looked up as \(rewritten) (SRS)") }
       if let by = route.decidedBy {
         line("  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")")
       }
@@ -47,6 +48,7 @@ extension Reports {
     writeOrigin(route.pointee.authOrigin, into: &json)
     json.member("tls", route.pointee.tls)
     json.member("reason", route.pointee.reason)
+    json.member("rewritten_sender", route.pointee.rewrittenSender)
     json.key("warnings")
     json.beginArray()
     for warning in route.pointee.warnings { json.string(warning.message) }

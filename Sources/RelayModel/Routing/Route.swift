@@ -35,6 +35,9 @@ public struct Route: Hashable, Sendable {
   public internal(set) var authEntry: Int? = nil
   var decider: Decider = .none
   var authDecider: Decider = .none
+  /// The envelope sender postsrsd rewrote `sender` to before the relay lookup (spec §9), or
+  /// nil when SRS left it alone; the route is the rewritten address's.
+  public internal(set) var rewrittenSender: String? = nil
 
   init(
     sender: String, outcome: RouteOutcome, nexthop: String?, relay: String?, authUser: String?,
@@ -88,6 +91,7 @@ public struct Route: Hashable, Sendable {
       && lhs.decidedByOrigin == rhs.decidedByOrigin && lhs.authDecidedBy == rhs.authDecidedBy
       && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
       && lhs.warnings == rhs.warnings && lhs.relayEntry == rhs.relayEntry && lhs.authEntry == rhs.authEntry
+      && lhs.rewrittenSender == rhs.rewrittenSender
   }
 
   public func hash(into hasher: inout Hasher) {

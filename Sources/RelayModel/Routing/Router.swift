@@ -24,9 +24,8 @@ public struct Router: Sendable {
   /// (50,000 entries often share a few relays).
   private let parsedValues: [ParsedValue]
   private let parsedRelayhost: ParsedValue
-  /// `ENABLE_SRS=1`, and `SRS_EXCLUDE_DOMAINS` lowercased: read once, not per sender.
-  private let rewritesSenders: Bool
-  private let srsExcludedDomains: [String]
+  /// What postsrsd does to senders (spec §9), read once, not per sender.
+  var srs: SRSRewrite
   /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
   /// of the state once).
   private let relayOrigins: [LineOrigin]
@@ -77,9 +76,7 @@ public struct Router: Sendable {
     parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable)
     relayOrigins = state.relayhostMap?.origins ?? []
     saslOrigins = state.saslPasswd?.origins ?? []
-    rewritesSenders = environment["ENABLE_SRS"] == "1"
-    srsExcludedDomains = environment["SRS_EXCLUDE_DOMAINS"]
-      .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
+    srs = SRSRewrite(environment: environment)
   }
 
   /// `NextHopList(value)`, parsed already when `value` is in the generated relay map: the
@@ -118,6 +115,7 @@ public struct Router: Sendable {
 
   /// `route(senderText)`, with the sender's own key looked up already when it is `@domain`.
   func route(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
+    if srs.isEnabled, let rewritten = srsRoute(senderText) { return rewritten }
     var route = Route(
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
       decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
@@ -130,7 +128,6 @@ public struct Router: Sendable {
       route.reason = "'\(senderText)' is not an address of the form user@domain"
       return route
     }
-    if rewritesSenders { addSRSWarning(domain: senderText[utf8.index(after: at)...], to: &route) }
     // Empty for `@domain`: the sender is its own only key (no array per route).
     let lookupKeys = at == utf8.startIndex ? [] : SenderAddress(senderText)?.lookupKeys ?? []
     let ownKey = lookupKeys.isEmpty ? ownKey : nil
@@ -325,15 +322,6 @@ public struct Router: Sendable {
       return
     }
     route.authUser = user
-  }
-
-  private func addSRSWarning(domain: Substring, to route: inout Route) {
-    if !srsExcludedDomains.contains(domain.lowercased()) {
-      route.warnings.append(
-        RouteWarning(
-          "srs-rewrite",
-          "ENABLE_SRS=1 rewrites forwarded mail's sender to an SRS address, which no '@\(domain)' entry matches"))
-    }
   }
 
   private func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {

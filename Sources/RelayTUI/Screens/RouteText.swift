@@ -33,6 +33,7 @@ enum RouteText {
   /// `decision` replaces the route's own "Decided by" when the domain row knows better (an opt-out line).
   static func explain(_ route: Route, on version: DMSVersion, decision: String? = nil, into pane: inout DetailPane.Builder) {
     pane.field("On \(version.name)", route.summary, style(route))
+    if let rewritten = route.rewrittenSender { pane.field("Looked up as", "\(rewritten) (rewritten by SRS)") }
     pane.field("Decided by", decision ?? route.decisionText)
     if route.outcome == .relayed || route.authDecidedBy != nil { pane.field("AUTH", route.authText) }
     pane.field("TLS", route.tlsText)

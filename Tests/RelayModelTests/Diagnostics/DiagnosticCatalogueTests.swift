@@ -103,8 +103,25 @@ let diagnosticCases: [DiagnosticCase] = [
     location: SourceLocation(file: "mailserver.env", line: 1), says: "takes effect at the next restart"),
   DiagnosticCase(
     id: .srsRewritesSender, version: "15.1.0",
-    configuration: configuration(relayMap: "@a.test [r.test]:587\n", env: ["ENABLE_SRS": "1"]),
-    location: SourceLocation(file: "mailserver.env", line: 1), says: "ENABLE_SRS=1 rewrites the envelope sender"),
+    configuration: configuration(relayMap: "@a.test [r.test]:587\n", env: ["ENABLE_SRS": "1", "DOMAINNAME": "m.test"]),
+    location: SourceLocation(file: "mailserver.env", line: 1),
+    says: "rewrites the envelope sender of all mail from '@a.test' to SRS0=…@m.test before the relay lookup"),
+  DiagnosticCase(
+    id: .srsPostsrsdNeverStarts, version: "13.3.1",
+    configuration: configuration(
+      relayMap: "@a.test [r.test]:587\n", env: ["ENABLE_SRS": "1", "SRS_EXCLUDE_DOMAINS": "a.test, b.test"]),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "so postsrsd never starts"),
+  DiagnosticCase(
+    id: .srsDomain, version: "15.1.0", configuration: configuration(env: ["ENABLE_SRS": "1", "SRS_DOMAINNAME": "s.test"]),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "the domain is SRS_DOMAINNAME='s.test'"),
+  DiagnosticCase(
+    id: .srsExcludeNeverMatches, version: "15.1.0",
+    configuration: configuration(env: ["ENABLE_SRS": "1", "SRS_EXCLUDE_DOMAINS": "@a.test"]),
+    location: SourceLocation(file: "mailserver.env", line: 1), says: "entry '@a.test' contains '@'"),
+  DiagnosticCase(
+    id: .forwardedMailSender, version: "15.1.0",
+    configuration: configuration(virtual: "# forwards\nfw@a.test x@gmail.test\n", env: ["DEFAULT_RELAY_HOST": "[d.test]:587"]),
+    location: SourceLocation(file: VirtualFile.fileName, line: 2), says: "so it goes like mail from a sender no file knows — relayed via [d.test]:587"),
   DiagnosticCase(
     id: .legacySaslPasswd, version: "13.3.1", configuration: configuration(env: ["SASL_PASSWD": "[r.test]:25 u:p"]),
     location: SourceLocation(file: "mailserver.env", line: 1), says: "SASL_PASSWD was removed in DMS 12 and is ignored by 13.3.1"),
