@@ -49,7 +49,7 @@ public struct FileSecret: Hashable, Sendable {
   /// The origin a value read from this file gets, e.g.
   /// `RELAY_PASSWORD__FILE → ./secrets/relay_password`.
   public var origin: EnvironmentOrigin {
-    .derived("\(variable) → \(hostPath ?? containerPath)")
+    .fromFile(variable: variable, path: hostPath ?? containerPath)
   }
 
   /// The variables DMS's `env | grep -Po '^.+?__FILE'` finds, by name: each up to and

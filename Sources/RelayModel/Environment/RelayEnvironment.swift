@@ -5,6 +5,9 @@ public enum EnvironmentOrigin: Hashable, Sendable, Codable, CustomStringConverti
   case process
   case commandLine
   case derived(String)
+  /// Read at start from the file a `VAR__FILE` variable names (spec §10): `variable` is
+  /// that `VAR__FILE`, `path` the host file (or the container path when unmapped).
+  case fromFile(variable: String, path: String)
 
   public var description: String {
     switch self {
@@ -13,6 +16,7 @@ public enum EnvironmentOrigin: Hashable, Sendable, Codable, CustomStringConverti
     case .process: return "process environment"
     case .commandLine: return "command line"
     case .derived(let why): return why
+    case .fromFile(let variable, let path): return "\(variable) → \(path)"
     }
   }
 }
@@ -39,6 +43,13 @@ public struct RelayEnvironment: Hashable, Sendable {
   }
 
   public func isSet(_ key: String) -> Bool { values[key] != nil }
+
+  /// The name a value is known by in explanations: `RELAY_PASSWORD__FILE` when DMS read
+  /// `RELAY_PASSWORD` from a file, else the key itself.
+  public func sourceName(of key: String) -> String {
+    if case .fromFile(let variable, _)? = origins[key] { return variable }
+    return key
+  }
 
   public mutating func set(_ key: String, _ value: String, origin: EnvironmentOrigin) {
     values[key] = value

@@ -128,7 +128,7 @@ public enum Generator {
     guard env.hasEnvCredentials, let (variable, key) = rules.envCredentialsKey(env) else { return }
     table.append(
       Array("\(key)    \(env["RELAY_USER"]):\(env["RELAY_PASSWORD"])".utf8), terminated: true,
-      origin: .environment([variable, "RELAY_USER", "RELAY_PASSWORD"]))
+      origin: .environment([variable, "RELAY_USER", "RELAY_PASSWORD"].map(env.sourceName(of:))))
   }
 
   /// The file as DMS reads it: normalised in place first where the rules say so.

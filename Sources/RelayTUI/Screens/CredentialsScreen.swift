@@ -42,7 +42,7 @@ enum CredentialsScreen {
       let where_ = env.origins["RELAY_USER"].map { " (\($0))" } ?? ""
       // A password DMS 15.1+ reads from a file says which (spec §10).
       var fromFile = ""
-      if case .derived(let why)? = env.origins["RELAY_PASSWORD"] { fromFile = ", password from \(why)" }
+      if let origin = env.origins["RELAY_PASSWORD"], case .fromFile = origin { fromFile = ", password from \(origin)" }
       pane.field("From", "RELAY_USER + RELAY_PASSWORD\(where_)\(fromFile), keyed '\(row.key)'")
     }
     pane.field("User", row.user.isEmpty ? "(empty)" : row.user)

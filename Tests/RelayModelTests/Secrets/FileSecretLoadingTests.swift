@@ -53,7 +53,7 @@ struct FileSecretLoadingTests {
     let secret = try #require(found(loaded, "RELAY_PASSWORD__FILE"))
     #expect(secret.target == "RELAY_PASSWORD")
     #expect(secret.content == .read(hostPath: folder.file("secrets/relay_password"), value: "s3cret-pw"))
-    #expect(secret.origin == .derived("RELAY_PASSWORD__FILE → \(folder.file("secrets/relay_password"))"))
+    #expect(secret.origin == .fromFile(variable: "RELAY_PASSWORD__FILE", path: folder.file("secrets/relay_password")))
   }
 
   @Test("a long-syntax secret with a relative target lands in /run/secrets/TARGET")

@@ -44,10 +44,12 @@ struct FileSecretSemanticsTests {
     let config = Self.fileConfiguration()
     let env = config.environment(for: try Self.version("15.1.0"), path: .startup)
     #expect(env["RELAY_PASSWORD"] == Self.password)
-    #expect(env.origins["RELAY_PASSWORD"] == .derived("RELAY_PASSWORD__FILE → ./secrets/relay_password"))
+    #expect(env.origins["RELAY_PASSWORD"] == .fromFile(variable: "RELAY_PASSWORD__FILE", path: "./secrets/relay_password"))
     #expect(!config.environment(for: try Self.version("15.0.2"), path: .startup).isSet("RELAY_PASSWORD"))
     let state = Generator.generate(config, version: try Self.version("15.1.0"))
     #expect(state.saslPasswd?.textLines == ["[relay.test]:587    u:\(Self.password)"])
+    // The line's provenance names the file variable, so the route says where the password came from.
+    #expect(state.saslPasswd?.origins.first?.reference == "env RELAY_HOST+RELAY_USER+RELAY_PASSWORD__FILE")
     #expect(Generator.generate(config, version: try Self.version("15.0.2")).saslPasswd == nil)
   }
 
@@ -184,7 +186,7 @@ struct FileSecretSemanticsTests {
     let preview = RoutingPreview(configuration: config, version: version)
     let relays = RelayRow.rows(configuration: config, preview: preview)
     let relay = try #require(relays.first { $0.nexthop == "[relay.test]:25" })
-    #expect(relay.origins.contains(.relayHost(.derived("RELAY_HOST__FILE → h"))))
+    #expect(relay.origins.contains(.relayHost(.fromFile(variable: "RELAY_HOST__FILE", path: "h"))))
     let credentials = CredentialRow.rows(configuration: config, preview: preview)
     let env = try #require(credentials.first { $0.origin == .environment })
     #expect(env.key == "[relay.test]:25" && env.user == "u" && env.hasPassword)
