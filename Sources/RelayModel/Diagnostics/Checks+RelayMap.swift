@@ -27,7 +27,7 @@ extension Checks {
       switch RelayMapFile.classify(line) {
       case .relay(let key, let value):
         let indented = Bytes.isSpace(line.body.first ?? 0)
-        if indented, mapIsUsed {
+        if indented, mapIsUsed, !droppedRelayMapLines(c).contains(index + 1) {
           let above = previousEntry.map { "line \($0 + 1)'s entry" } ?? "the entry above it"
           out.append(
             Diagnostic(

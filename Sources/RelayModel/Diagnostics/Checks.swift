@@ -45,6 +45,7 @@ public enum Checks {
     checkEnvironment(context, &result.leading)
     checkRelayMapLines(context, &result.leading)
     checkGeneratedTables(context, &result.leading)
+    checkDroppedTableLines(context, &result.leading)
     checkDomains(context, &result.leading)
     checkCredentialLines(context, &result.leading)
     checkPort465Environment(context, &result.trailing)

@@ -41,11 +41,14 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case inputsRewritten = "inputs-rewritten"
   case unknownFutureVersion = "unknown-future-version"
   case noRelayConfigured = "no-relay-configured"
+  // Postfix's next-hop and table rules, mail nobody typed, credentials offered (issue 15
+  // rules: spec §5, §11)
+  case whitespaceLedLine = "whitespace-led-line"
 
   public var defaultSeverity: Severity {
     switch self {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
-      .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
+      .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser, .whitespaceLedLine:
       return .error
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
@@ -91,6 +94,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .inputsRewritten: return "DMS rewrites this file at start"
     case .unknownFutureVersion: return "unknown DMS version"
     case .noRelayConfigured: return "no relay configured"
+    case .whitespaceLedLine: return "indented line with no entry above is ignored"
     }
   }
 }

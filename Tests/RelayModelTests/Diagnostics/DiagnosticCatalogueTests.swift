@@ -143,6 +143,11 @@ let diagnosticCases: [DiagnosticCase] = [
   DiagnosticCase(
     id: .noRelayConfigured, version: "15.1.0", configuration: configuration(accounts: "u@a.test|{X}y\n"),
     location: nil, says: "no relay is configured: all mail is delivered directly"),
+  // Issue 15 rules (spec §5, §11)
+  DiagnosticCase(
+    id: .whitespaceLedLine, version: "15.1.0",
+    configuration: configuration(relayMap: "# relays\n  @a.test [r.test]:587\n@b.test [s.test]:587\n"),
+    location: SourceLocation(file: relayMapFile, line: 2), says: "'@a.test' gets no relay from it"),
 ]
 
 @Suite("Every diagnostic code, produced")
