@@ -5,6 +5,7 @@ A case is a directory in the fixture format (`env`, `postfix-*.cf`, `about`, opt
 `harness.json`, properties of the fake world the config cannot express:
 
     {"require_auth": ["smtp.strict.test:587"],   # these fake relays answer 530 without AUTH
+     "closed": ["smtp.down.test:2525"],         # resolve, but nothing listens: refused
      "senders": ["boss+news@a.test"]}           # extra probe senders
 
 A `Plan` is one case in one version family: the generated tables and main.cf settings,
@@ -37,6 +38,7 @@ class Case:
     about: str
     require_auth: set = field(default_factory=set)   # {"host:port"} lowercased
     extra_senders: list = field(default_factory=list)
+    closed: set = field(default_factory=set)         # {"host:port"} lowercased: no server
 
     def read(self, filename):
         """File content as text (bytes decoded as latin-1 so nothing is lost), or None."""
@@ -93,7 +95,8 @@ def load_case(path):
             options = json.load(fh)
     return Case(os.path.basename(path), path, env, about,
                 {s.lower() for s in options.get("require_auth", [])},
-                list(options.get("senders", [])))
+                list(options.get("senders", [])),
+                {s.lower() for s in options.get("closed", [])})
 
 
 def parse_env(text):

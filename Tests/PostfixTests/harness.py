@@ -34,7 +34,7 @@ sys.path.insert(0, HERE)
 import cases as cases_mod                       # noqa: E402
 import logcheck                                 # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
-from judge import observe, judge                # noqa: E402
+from judge import expected_of, observe, judge   # noqa: E402
 from world import World, WorldError             # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -130,8 +130,8 @@ def phases(plan, world):
     the transport for the rest of the run, which must not spill onto other tests."""
     first, last = [], []
     for sender in plan.senders:
-        outcome = plan.predictions[sender].get("outcome")
-        (last if outcome == "deferred" else first).append(sender)
+        outcome = expected_of(plan.predictions[sender], world)[0]
+        (last if outcome in ("deferred", "error") else first).append(sender)
     return [p for p in (first, last) if p]
 
 

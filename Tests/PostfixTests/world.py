@@ -95,6 +95,7 @@ class World:
         self.workdir = workdir
         self.recorder = Recorder()
         self.endpoints = {}    # (host, port) -> require_auth
+        self.closed = set()    # (host, port) that resolve but refuse connections
         self.refused = {}      # plan label -> reason
         for plan in plans:
             self._collect(plan)
@@ -112,6 +113,9 @@ class World:
             if not HOSTNAME_RE.match(host) or host == MX_HOST:
                 continue
             key = (host, port)
+            if "%s:%d" % key in plan.case.closed:
+                self.closed.add(key)
+                continue
             needs_auth = "%s:%d" % key in plan.case.require_auth
             self.endpoints[key] = self.endpoints.get(key, False) or needs_auth
 
@@ -125,6 +129,11 @@ class World:
             return False
         host, _, port = relay.rpartition(":")
         return self.endpoints.get((host.lower(), int(port) if port.isdigit() else 0), False)
+
+    def is_closed(self, relay):
+        """Whether "host:port" resolves to an address where nothing listens."""
+        host, _, port = (relay or "").rpartition(":")
+        return (host.lower(), int(port) if port.isdigit() else 0) in self.closed
 
     def server_for_ip(self, ip):
         for name, addr in self.names.items():
@@ -147,7 +156,7 @@ class World:
         raise WorldError("could not bind the fake network on loopback: %s" % last_error)
 
     def _start_in_block(self, context):
-        hosts = sorted({host for host, _ in self.endpoints if not _is_ip(host)})
+        hosts = sorted({host for host, _ in list(self.endpoints) + list(self.closed) if not _is_ip(host)})
         if len(hosts) > 250:
             raise WorldError("too many relay names")
         self.names = {host: "127.%d.1.%d" % (self.base, i + 1) for i, host in enumerate(hosts)}

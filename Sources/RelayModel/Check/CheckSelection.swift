@@ -83,7 +83,7 @@ enum CheckTargets {
       case .direct:
         return skip(
           "mail from '\(sender)' goes direct to each recipient's MX (no relay); checking a recipient's MX is out of scope")
-      case .relayed, .deferred, .bounced:
+      case .relayed, .deferred, .bounced, .error:
         return skip("Postfix cannot send mail from '\(sender)': \(route.reason ?? route.summary)")
       }
     }

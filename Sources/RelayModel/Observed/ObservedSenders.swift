@@ -124,7 +124,8 @@ struct ObservedSenders {
       return relay > Self.none && relay == expected.relay
     case .direct:
       return relay == Self.direct || relay == Self.none
-    case .deferred:
+    case .deferred, .error:
+      // An smtp error leaves no status line: the log shows the message deferred or queued.
       return event.status != .sent && event.status != .bounced
     case .bounced:
       return event.status == .bounced

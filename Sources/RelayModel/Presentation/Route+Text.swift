@@ -9,6 +9,7 @@ extension Route {
     case .direct: return "direct to the recipient's MX"
     case .deferred: return "deferred: \(reason ?? "")"
     case .bounced: return "bounced: \(reason ?? "")"
+    case .error: return "error: \(reason ?? "")"
     }
   }
 

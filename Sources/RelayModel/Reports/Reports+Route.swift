@@ -23,6 +23,10 @@ extension Reports {
       if let auth = route.authDecidedBy {
         line("  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")")
       }
+      if !route.fallbacks.isEmpty {
+        let hops = route.fallbacks.map { $0.isUsable ? $0.written : "\($0.written) (cannot work)" }
+        line("  fallbacks, tried when \(route.nexthop ?? "the first hop") fails: \(hops.joined(separator: ", "))")
+      }
       line("  TLS: \(route.tls)")
       for warning in route.warnings { line("  warning: \(warning.message)") }
     }
@@ -50,6 +54,18 @@ extension Reports {
     json.key("warnings")
     json.beginArray()
     for warning in route.pointee.warnings { json.string(warning.message) }
+    json.endArray()
+    json.key("fallbacks")
+    json.beginArray()
+    for hop in route.pointee.fallbacks {
+      json.beginObject()
+      json.member("nexthop", hop.written)
+      json.member("relay", hop.relay)
+      json.key("usable")
+      json.bool(hop.isUsable)
+      json.member("problem", hop.problem)
+      json.endObject()
+    }
     json.endArray()
     json.endObject()
   }

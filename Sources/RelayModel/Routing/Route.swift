@@ -26,6 +26,8 @@ public struct Route: Hashable, Sendable {
   /// Why mail is deferred or bounced, in plain words.
   public var reason: String?
   public var warnings: [RouteWarning]
+  /// The next hops after the first in the relay value, tried only when it fails (spec §5).
+  public var fallbacks: [FallbackHop] = []
   /// The entry of the router's `relayTable` that decided the next hop (its position in
   /// `entries`), or nil when `relayhost` or nothing did: provenance as a value, which
   /// `decidedBy` and `decidedByOrigin` only spell out.
@@ -88,6 +90,7 @@ public struct Route: Hashable, Sendable {
       && lhs.decidedByOrigin == rhs.decidedByOrigin && lhs.authDecidedBy == rhs.authDecidedBy
       && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
       && lhs.warnings == rhs.warnings && lhs.relayEntry == rhs.relayEntry && lhs.authEntry == rhs.authEntry
+      && lhs.fallbacks == rhs.fallbacks
   }
 
   public func hash(into hasher: inout Hasher) {

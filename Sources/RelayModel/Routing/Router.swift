@@ -42,10 +42,13 @@ public struct Router: Sendable {
     let hopCredentials: Int?
     /// `first`'s port.
     let port: Int?
+    /// The words after `first` (spec §5).
+    let fallbacks: [FallbackHop]
 
     init(_ value: String, saslTable: TexthashTable?) {
       list = NextHopList(value)
       first = list.first
+      fallbacks = FallbackHop.fallbacks(of: list)
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
@@ -173,7 +176,7 @@ public struct Router: Sendable {
 
     // 2. The smtp client itself.
     if smtpClientDies {
-      return deferred(
+      return smtpError(
         route,
         "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
     }
@@ -194,35 +197,6 @@ public struct Router: Sendable {
           PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
     }
     return route
-  }
-
-  /// Applies a relay value; returns a finished route when the value cannot be used.
-  private func applyNextHop(_ value: ParsedValue, to route: inout Route) -> Route? {
-    let list = value.list
-    switch value.first {
-    case .success(let hop):
-      route.outcome = .relayed
-      route.nexthop = hop.written
-      route.relay = value.relay
-      if list.words.count > 1 {
-        let rest = list.words.dropFirst().joined(separator: " ")
-        route.warnings.append(
-          RouteWarning(
-            "extra-nexthops",
-            "Postfix reads '\(rest)' as further next hops, tried only when '\(hop.written)' does not answer"))
-      }
-      return nil
-    case .failure(.comment(let word)):
-      return deferred(
-        route,
-        "the relay value starts with '\(word)': Postfix's smtp process dies ('valid hostname or network address required') and other mail is throttled too")
-    case .failure(.invalid(let word, let reason)):
-      return deferred(
-        route,
-        "the next hop '\(word)' cannot be parsed (\(reason)): Postfix's smtp process dies and other mail is throttled too")
-    case .failure(.empty):
-      return deferred(route, "the relay value is empty")
-    }
   }
 
   /// The position in `table` of the first of the sender's lookup keys it has: `keys` as

@@ -92,7 +92,8 @@ struct ReportTests {
             "auth_source": null,
             "tls": "may",
             "reason": null,
-            "warnings": []
+            "warnings": [],
+            "fallbacks": []
           }
         ]
 
