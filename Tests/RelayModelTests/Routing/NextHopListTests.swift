@@ -74,3 +74,26 @@ struct NextHopListTests {
     #expect(RouteOutcome.allCases.filter(\.fails) == [.deferred, .bounced, .error])
   }
 }
+
+/// The log side of next-hop lists: mail a fallback carried agrees with the prediction.
+@Suite("Next-hop fallbacks in the observed log")
+struct NextHopFallbackObservedTests {
+  @Test("mail relayed by a usable fallback agrees; by a relay the value does not name, it does not")
+  func fallbackAgrees() throws {
+    let config = configuration(
+      relayMap: "@a.test [smtp.down.test]:2525, [smtp.second.test]:587\n@b.test [smtp.b.test]:587\n",
+      accounts: "u@a.test|{X}y\nu@b.test|{X}y\n")
+    let log = """
+      Dec  5 10:00:00 mail postfix/qmgr[1]: AAAAA1: from=<u@a.test>, size=1, nrcpt=1 (queue active)
+      Dec  5 10:00:01 mail postfix/smtp[2]: AAAAA1: to=<r@y.test>, relay=smtp.second.test[192.0.2.9]:587, dsn=2.0.0, status=sent (250 ok)
+      Dec  5 10:00:00 mail postfix/qmgr[1]: AAAAA2: from=<u@b.test>, size=1, nrcpt=1 (queue active)
+      Dec  5 10:00:01 mail postfix/smtp[2]: AAAAA2: to=<r@y.test>, relay=smtp.second.test[192.0.2.9]:587, dsn=2.0.0, status=sent (250 ok)
+
+      """
+    let summaries = join(log, comparison: try comparison(config, "15.1.0")).joiner.summaries()
+    let byDomain = Dictionary(uniqueKeysWithValues: summaries.map { ($0.domain, $0) })
+    #expect(byDomain["a.test"]?.agrees == true)
+    #expect(byDomain["a.test"]?.observed.map(\.route) == ["via smtp.second.test:587"])
+    #expect(byDomain["b.test"]?.agrees == false)
+  }
+}
