@@ -22,11 +22,12 @@ extension RoutingPreview {
     let chosen: [Route]
     switch selection {
     case .senders(let senders): chosen = senders.map(router.route)
-    case .all: chosen = routes
+    // The null sender's row (spec §11) has no address to send a check from.
+    case .all: chosen = routes.filter { !Router.isNullSender($0.sender) }
     case .perRelay:
       var seen: Set<String> = []
       chosen = routes.filter { route in
-        guard route.outcome != .direct else { return false }
+        guard route.outcome != .direct, !Router.isNullSender(route.sender) else { return false }
         let key = (route.relay ?? route.nexthop ?? route.reason ?? "") + "\u{0}" + (route.authUser ?? "")
         return seen.insert(key).inserted
       }

@@ -57,6 +57,7 @@ public enum Checks {
     var out = independent.leading
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
+    checkNullSender(context, &out)
     out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

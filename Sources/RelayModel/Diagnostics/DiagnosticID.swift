@@ -44,6 +44,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   // Postfix's next-hop and table rules, mail nobody typed, credentials offered (issue 15
   // rules: spec §5, §11)
   case whitespaceLedLine = "whitespace-led-line"
+  case nullSenderDirect = "null-sender-direct"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -95,6 +96,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .unknownFutureVersion: return "unknown DMS version"
     case .noRelayConfigured: return "no relay configured"
     case .whitespaceLedLine: return "indented line with no entry above is ignored"
+    case .nullSenderDirect: return "bounces go direct while other mail is relayed"
     }
   }
 }

@@ -22,15 +22,15 @@ public struct Router: Sendable {
   public let relayhost: String
   /// Each distinct relay map value parsed once, by `TexthashTable.distinctValues` position
   /// (50,000 entries often share a few relays).
-  private let parsedValues: [ParsedValue]
-  private let parsedRelayhost: ParsedValue
+  let parsedValues: [ParsedValue]
+  let parsedRelayhost: ParsedValue
   /// `ENABLE_SRS=1`, and `SRS_EXCLUDE_DOMAINS` lowercased: read once, not per sender.
   private let rewritesSenders: Bool
   private let srsExcludedDomains: [String]
   /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
   /// of the state once).
-  private let relayOrigins: [LineOrigin]
-  private let saslOrigins: [LineOrigin]
+  let relayOrigins: [LineOrigin]
+  let saslOrigins: [LineOrigin]
 
   /// A class: 100,000 routes share a few of these, and passing one around costs one retain.
   final class ParsedValue: Sendable {
@@ -97,7 +97,7 @@ public struct Router: Sendable {
   public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
   public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
 
-  private func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
+  func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
     index < origins.count ? origins[index] : nil
   }
 
@@ -121,6 +121,7 @@ public struct Router: Sendable {
 
   /// `route(senderText)`, with the sender's own key looked up already when it is `@domain`.
   func route(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
+    if Self.isNullSender(senderText) { return routeNullSender() }
     var route = Route(
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
       decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
@@ -275,7 +276,7 @@ public struct Router: Sendable {
   }
 
   /// Applies the sasl_passwd entry at `position`.
-  private func applyCredentials(
+  func applyCredentials(
     _ saslTable: TexthashTable, _ position: Int, foundUnderSender: Bool, to route: inout Route
   ) {
     if route.outcome == .direct {
@@ -310,7 +311,7 @@ public struct Router: Sendable {
     }
   }
 
-  private func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
+  func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
     var route = route
     route.outcome = .deferred
     route.reason = reason

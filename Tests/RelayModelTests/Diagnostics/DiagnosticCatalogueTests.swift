@@ -115,7 +115,7 @@ let diagnosticCases: [DiagnosticCase] = [
     id: .encryptForcesDirectTLS, version: "15.1.0",
     configuration: configuration(
       relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
-    location: nil, says: "direct mail (@b.test) is deferred by any MX without STARTTLS"),
+    location: nil, says: "direct mail (@b.test, <>) is deferred by any MX without STARTTLS"),
   DiagnosticCase(
     id: .unusedCredentials, version: "15.1.0",
     configuration: configuration(relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@gone.test g:p\n", accounts: "u@a.test|{X}y\n"),
@@ -148,6 +148,10 @@ let diagnosticCases: [DiagnosticCase] = [
     id: .whitespaceLedLine, version: "15.1.0",
     configuration: configuration(relayMap: "# relays\n  @a.test [r.test]:587\n@b.test [s.test]:587\n"),
     location: SourceLocation(file: relayMapFile, line: 2), says: "'@a.test' gets no relay from it"),
+  DiagnosticCase(
+    id: .nullSenderDirect, version: "15.1.0",
+    configuration: configuration(relayMap: "@a.test [r.test]:587\n", accounts: "u@a.test|{X}y\n"),
+    location: nil, says: "bounces, DSNs and vacation replies (sender '<>') go direct"),
 ]
 
 @Suite("Every diagnostic code, produced")

@@ -284,7 +284,7 @@ struct ChromeFitTests {
     #expect(grid.line(1) == " 1 Dom.  2 Rel.  3 Cre.  4 Routing  5 Cha.  6 Obs.")
     let header = grid.line(5)
     #expect(header.hasPrefix("   Sender"))
-    #expect(header.hasSuffix(" 1–3 of 6"))
+    #expect(header.hasSuffix(" 1–3 of 7"))
     #expect(!header.contains("Decided b "))
     #expect(!header.contains("Decided b1"))
   }
