@@ -80,7 +80,8 @@ def recipient_for(plan, index):
     """A recipient unique to this test, so the fake servers can tell tests apart."""
     family = "v13" if plan.family == "v12-13" else "v15"
     case = "".join(c if c.isalnum() else "-" for c in plan.case.name.lower())
-    return "t%d.%s.%s@%s" % (index, family, case, cases_mod.RECIPIENT_DOMAIN)
+    domain = cases_mod.AUTH_RECIPIENT_DOMAIN if plan.case.mx_advertises_auth else cases_mod.RECIPIENT_DOMAIN
+    return "t%d.%s.%s@%s" % (index, family, case, domain)
 
 
 def run_plan(plan, world, root, keep, deadline):
@@ -118,7 +119,8 @@ def run_plan(plan, world, root, keep, deadline):
     results, seen, held = [], {}, {}
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
-        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst)
+        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst,
+                           plan.case.mx_advertises_auth)
         results.append(("%s %s" % (plan.label, sender), ok, detail))
         seen[sender], held[sender] = (rcpts[sender], observed), ok
     return results + logcheck.check(plan, inst, seen, held)
@@ -130,7 +132,7 @@ def phases(plan, world):
     the transport for the rest of the run, which must not spill onto other tests."""
     first, last = [], []
     for sender in plan.senders:
-        outcome = expected_of(plan.predictions[sender], world)[0]
+        outcome = expected_of(plan.predictions[sender], world, plan.case.mx_advertises_auth)[0]
         (last if outcome in ("deferred", "error") else first).append(sender)
     return [p for p in (first, last) if p]
 

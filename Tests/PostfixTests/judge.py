@@ -62,9 +62,15 @@ def _log_relay(relay):
     return "%s:%s" % (host, m.group("port"))
 
 
-def expected_of(pred, world):
+def expected_of(pred, world, mx_auth=False):
     """(outcome, relay, auth_user) the observation must show, including the AUTH rule."""
     outcome, relay, auth = pred.get("outcome"), pred.get("relay"), pred.get("auth_user")
+    if outcome == "direct" and mx_auth:
+        # An MX that advertises AUTH gets the sender's credentials, or makes Postfix defer
+        # when the credentials table is unusable (spec §11).
+        if pred.get("deferred_if_mx_offers_auth"):
+            return "deferred", None, None
+        auth = pred.get("mx_auth_user")
     if outcome == "relayed" and world.is_closed(relay):
         outcome, relay = "deferred", None
         for hop in pred.get("fallbacks") or []:
@@ -106,9 +112,9 @@ def describe_observation(obs):
     return " ".join(parts)
 
 
-def judge(pred, obs, tls_level, world, inst):
+def judge(pred, obs, tls_level, world, inst, mx_auth=False):
     """Return (ok, detail) for one test."""
-    outcome, relay, auth = expected_of(pred, world)
+    outcome, relay, auth = expected_of(pred, world, mx_auth)
     problems = []
     if pred.get("tls") != tls_level:
         problems.append("tls predicted %s, effective smtp_tls_security_level=%s"
@@ -140,9 +146,9 @@ def judge(pred, obs, tls_level, world, inst):
         problems.append("unknown predicted outcome %r" % outcome)
 
     summary = "predicted %s; observed %s" % (describe_prediction(pred), describe_observation(obs))
-    if outcome != pred.get("outcome") or relay != pred.get("relay"):
-        summary += "; the fake world (a relay that requires AUTH or is closed) makes it %s%s" % (
-            outcome, " via %s" % relay if relay else "")
+    if outcome != pred.get("outcome") or relay != pred.get("relay") or auth != pred.get("auth_user"):
+        summary += "; the fake world (a relay that requires AUTH or is closed, an MX with AUTH) makes it %s%s auth=%s" % (
+            outcome, " via %s" % relay if relay else "", auth or "none")
     if not problems:
         return True, summary
     detail = "%s: %s" % ("; ".join(problems), summary)

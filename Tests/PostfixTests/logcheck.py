@@ -59,6 +59,10 @@ def check(plan, inst, observed, verdicts):
         status = m["status"]
         if status == "queued" and obs["outcome"] == "deferred" and not obs["line"]:
             status = "deferred"
+        # A deferred bounce (sender <>) expires at once (bounce_queue_lifetime = 0): the
+        # report gives its last status, the suite its first.
+        if status == "expired" and obs["outcome"] == "deferred" and sender == "<>":
+            status = "deferred"
         got = ((m["sender"] or "").lower(), _relay(m["relay"]), status)
         # Postfix logs the null sender as from=<>, which the report gives as "".
         want = ("" if sender == "<>" else sender.lower(), obs["relay_log"], obs["outcome"])

@@ -58,6 +58,7 @@ public enum Checks {
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
     checkNullSender(context, &out)
+    checkCredentialsOffered(context, &out)
     out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

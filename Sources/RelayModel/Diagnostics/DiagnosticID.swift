@@ -45,6 +45,8 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   // rules: spec §5, §11)
   case whitespaceLedLine = "whitespace-led-line"
   case nullSenderDirect = "null-sender-direct"
+  case credentialsOfferedToMX = "credentials-offered-to-mx"
+  case mxAuthDefers = "mx-auth-defers"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -97,6 +99,8 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .noRelayConfigured: return "no relay configured"
     case .whitespaceLedLine: return "indented line with no entry above is ignored"
     case .nullSenderDirect: return "bounces go direct while other mail is relayed"
+    case .credentialsOfferedToMX: return "relay credentials offered to recipient MX hosts"
+    case .mxAuthDefers: return "unusable credentials table defers direct mail at MX hosts with AUTH"
     }
   }
 }

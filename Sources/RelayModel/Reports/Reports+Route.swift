@@ -67,6 +67,9 @@ extension Reports {
       json.endObject()
     }
     json.endArray()
+    json.member("mx_auth_user", route.pointee.mxAuthUser)
+    json.key("deferred_if_mx_offers_auth")
+    json.bool(route.pointee.deferredByMXAuth)
     json.endObject()
   }
 

@@ -69,6 +69,9 @@ extension Router {
         if route.outcome == .deferred { return route }
       }
     }
+    if route.outcome == .direct, authEnabled, let saslTable, !saslTable.isUsable {
+      markDeferredByMXAuth(&route)
+    }
     if route.outcome == .relayed, taken?.port == 465 {
       return deferred(route, PostfixFacts.implicitTLSRouteReason)
     }

@@ -229,6 +229,7 @@ public struct Router: Sendable {
           route,
           "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
       }
+      if route.outcome == .direct { markDeferredByMXAuth(&route) }
       return
     }
     // Sender keys, then the next hop's host and as written: the first key with an entry
@@ -280,11 +281,7 @@ public struct Router: Sendable {
     _ saslTable: TexthashTable, _ position: Int, foundUnderSender: Bool, to route: inout Route
   ) {
     if route.outcome == .direct {
-      route.warnings.append(
-        RouteWarning(
-          "credentials-on-direct",
-          "sasl_passwd:\(saslTable.entries[position].key) would be offered to any MX that advertises AUTH"))
-      return
+      return offerToMX(saslTable, position, to: &route)
     }
     // The user is what precedes the first ':' (all of the value without one), as Postfix
     // splits the bytes.

@@ -152,6 +152,16 @@ let diagnosticCases: [DiagnosticCase] = [
     id: .nullSenderDirect, version: "15.1.0",
     configuration: configuration(relayMap: "@a.test [r.test]:587\n", accounts: "u@a.test|{X}y\n"),
     location: nil, says: "bounces, DSNs and vacation replies (sender '<>') go direct"),
+  DiagnosticCase(
+    id: .credentialsOfferedToMX, version: "15.1.0",
+    configuration: configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@b.test v:q\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
+    location: SourceLocation(file: saslFile, line: 2), says: "mail from @b.test goes direct, yet Postfix"),
+  DiagnosticCase(
+    id: .mxAuthDefers, version: "15.1.0",
+    configuration: configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@A.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
+    location: nil, says: "direct mail (@b.test, <>) is deferred by every recipient MX that does"),
 ]
 
 @Suite("Every diagnostic code, produced")

@@ -93,7 +93,9 @@ struct ReportTests {
             "tls": "may",
             "reason": null,
             "warnings": [],
-            "fallbacks": []
+            "fallbacks": [],
+            "mx_auth_user": null,
+            "deferred_if_mx_offers_auth": false
           }
         ]
 
