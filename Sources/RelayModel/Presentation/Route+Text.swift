@@ -30,6 +30,12 @@ extension Route {
     return "\(user)from \(by)"
   }
 
+  /// The hops tried when the first fails, unusable ones marked (spec §5), or nil.
+  public var fallbacksText: String? {
+    guard !fallbacks.isEmpty else { return nil }
+    return fallbacks.map { $0.isUsable ? $0.written : "\($0.written) (cannot work)" }.joined(separator: ", ")
+  }
+
   /// The TLS level, with what `encrypt` means.
   public var tlsText: String {
     tls == "encrypt" ? "encrypt (\(PostfixFacts.encryptScope))" : tls

@@ -23,9 +23,8 @@ extension Reports {
       if let auth = route.authDecidedBy {
         line("  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")")
       }
-      if !route.fallbacks.isEmpty {
-        let hops = route.fallbacks.map { $0.isUsable ? $0.written : "\($0.written) (cannot work)" }
-        line("  fallbacks, tried when \(route.nexthop ?? "the first hop") fails: \(hops.joined(separator: ", "))")
+      if let hops = route.fallbacksText {
+        line("  fallbacks, tried when \(route.nexthop ?? "the first hop") fails: \(hops)")
       }
       line("  TLS: \(route.tls)")
       for warning in route.warnings { line("  warning: \(warning.message)") }

@@ -35,6 +35,7 @@ enum RouteText {
     pane.field("On \(version.name)", route.summary, style(route))
     pane.field("Decided by", decision ?? route.decisionText)
     if route.outcome == .relayed || route.authDecidedBy != nil { pane.field("AUTH", route.authText) }
+    if let fallbacks = route.fallbacksText { pane.field("Fallbacks", fallbacks) }
     pane.field("TLS", route.tlsText)
     for warning in route.warnings { pane.message("▲", warning.message, .warning) }
   }
