@@ -79,9 +79,6 @@ def predict(postconf, tables, sender, recipient_domain):
     has_map, map_lines = _table(conf, "sender_dependent_relayhost_maps", tables)
     sasl_on = conf.get("smtp_sasl_auth_enable", "no") == "yes"
     has_sasl, sasl_lines = _table(conf, "smtp_sasl_password_maps", tables)
-    if sasl_on and not has_sasl:
-        return deferred("smtp_sasl_auth_enable without password table: smtp dies", "error")
-
     relay_value = None
     if has_map:
         relay_map = parse_texthash(map_lines or [])
@@ -91,6 +88,10 @@ def predict(postconf, tables, sender, recipient_domain):
             if key in relay_map:
                 relay_value, route["decided_by"] = relay_map[key], "relayhost_map " + key
                 break
+    # The relay map is read by trivial-rewrite before any smtp process runs: its failure is
+    # a logged deferral even when smtp would die.
+    if sasl_on and not has_sasl:
+        return deferred("smtp_sasl_auth_enable without password table: smtp dies", "error")
     if relay_value is None and conf.get("relayhost"):
         relay_value, route["decided_by"] = conf["relayhost"], "relayhost"
     if relay_value is None:
