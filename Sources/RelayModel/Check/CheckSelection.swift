@@ -79,6 +79,9 @@ enum CheckTargets {
     func skip(_ reason: String) -> CheckTarget {
       CheckTarget(sender: sender, route: route, plan: nil, skipReason: reason)
     }
+    if Router.isNullSender(sender) {
+      return skip("the null sender '<>' (bounces, DSNs) is not checked live: check the relay it uses with a sender that uses it too")
+    }
     guard let written = route.nexthop, case .success(let hop) = NextHop.parse(written) else {
       switch route.outcome {
       case .direct:

@@ -64,3 +64,19 @@ struct NullSenderTests {
     #expect(!p.has(.nullSenderDirect))
   }
 }
+
+/// `check` and the null sender's row.
+@Suite("The null sender and check")
+struct NullSenderCheckTests {
+  @Test("--all and per-relay never pick '<>'; asked for it, check skips it")
+  func skipped() throws {
+    let config = configuration(relayMap: "<> [rb.test]:587\n@a.test [ra.test]:587\n", accounts: "u@a.test|{X}y\n")
+    let p = try preview(config, "15.1.0")
+    #expect(p.routeFor("<>").outcome == .relayed)
+    #expect(!p.checkTargets(.all, configuration: config).contains { $0.sender == "<>" })
+    #expect(!p.checkTargets(.perRelay, configuration: config).contains { $0.route.sender == "<>" })
+    let asked = try #require(p.checkTargets(.senders(["<>"]), configuration: config).first)
+    #expect(asked.plan == nil)
+    #expect(asked.skipReason?.contains("not checked live") == true)
+  }
+}
