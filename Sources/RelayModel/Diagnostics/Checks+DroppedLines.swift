@@ -25,6 +25,25 @@ extension Checks {
     }
   }
 
+  /// Whitespace-led credentials lines after an entry: Postfix appends them to that entry's
+  /// value, so its password silently changes (spec §5). Neither line is quoted: both may
+  /// hold a password. (The relay map's are `checkRelayMapLines`' business.)
+  static func checkSaslContinuations(_ c: Context, _ out: inout [Diagnostic]) {
+    guard let sasl = c.state.saslPasswd else { return }
+    let table = c.router.saslTable ?? TexthashTable(sasl)
+    for entry in table.entries where !entry.continuationLines.isEmpty {
+      let above = sasl.origins[entry.lineIndex].location?.line.map { "line \($0)'s credentials" } ?? "the credentials above it"
+      for line in entry.continuationLines {
+        guard let location = sasl.origins[line].location else { continue }
+        out.append(
+          Diagnostic(
+            .continuationLine, at: location,
+            "this line starts with whitespace, so Postfix appends it to \(above): that password is no longer what the provider expects",
+            fix: "remove the leading whitespace, or the line if it is what is left of a removed entry"))
+      }
+    }
+  }
+
   /// The `postfix-relaymap.cf` lines (1-based) that end up in relayhost_map's dropped
   /// logical line: they continue nothing, so `continuation-line` does not apply to them.
   static func droppedRelayMapLines(_ c: Context) -> Set<Int> {

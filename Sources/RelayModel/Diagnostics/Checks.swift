@@ -46,6 +46,7 @@ public enum Checks {
     checkRelayMapLines(context, &result.leading)
     checkGeneratedTables(context, &result.leading)
     checkDroppedTableLines(context, &result.leading)
+    checkSaslContinuations(context, &result.leading)
     checkDomains(context, &result.leading)
     checkCredentialLines(context, &result.leading)
     checkPort465Environment(context, &result.trailing)

@@ -56,3 +56,21 @@ struct WhitespaceLedLineTests {
     #expect(!d.message.contains("secret") && !d.message.contains("user"))
   }
 }
+
+/// A whitespace-led credentials line after an entry (spec §5).
+@Suite("Whitespace-led credentials lines after an entry")
+struct SaslContinuationTests {
+  @Test("it joins the entry above, whose password changes: continuation-line, nothing quoted")
+  func joinsAbove() throws {
+    let config = configuration(
+      relayMap: "@a.test [ra.test]:587\n", sasl: "@a.test a-user:a-pass\n  left-over-secret\n",
+      accounts: "u@a.test|{X}y\n")
+    let p = try preview(config, "15.1.0")
+    #expect(p.router.saslTable?.lookup("@a.test")?.value == "a-user:a-pass  left-over-secret")
+    #expect(p.routeFor("u@a.test").authUser == "a-user")
+    let d = try #require(p.first(.continuationLine))
+    #expect(d.location == SourceLocation(file: "postfix-sasl-password.cf", line: 2))
+    #expect(d.message.contains("line 1's credentials"))
+    #expect(!d.message.contains("secret") && !d.message.contains("a-pass"))
+  }
+}
