@@ -5,6 +5,8 @@ A case is a directory in the fixture format (`env`, `postfix-*.cf`, `about`, opt
 `harness.json`, properties of the fake world the config cannot express:
 
     {"require_auth": ["smtp.strict.test:587"],   # these fake relays answer 530 without AUTH
+     "closed": ["smtp.down.test:2525"],         # resolve, but nothing listens: refused
+     "mx_advertises_auth": true,                 # the recipients' MX offers AUTH after STARTTLS
      "senders": ["boss+news@a.test"]}           # extra probe senders
 
 A `Plan` is one case in one version family: the generated tables and main.cf settings,
@@ -25,6 +27,8 @@ FAMILIES = {"v12-13": "13.3.1", "v14+": "15.1.0"}
 # Expected-JSON tags to use per family in builtin mode, best first.
 FALLBACK_TAGS = {"v12-13": ["v13.3.1", "v12.1.0"], "v14+": ["v15.1.0", "v14.0.0"]}
 RECIPIENT_DOMAIN = "recipient.test"
+# Recipients of cases whose MX advertises AUTH (harness.json "mx_advertises_auth").
+AUTH_RECIPIENT_DOMAIN = "auth-mx.test"
 UNKNOWN_SENDER = "someone@unknown-sender.test"
 DOMAIN_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
 
@@ -37,6 +41,8 @@ class Case:
     about: str
     require_auth: set = field(default_factory=set)   # {"host:port"} lowercased
     extra_senders: list = field(default_factory=list)
+    closed: set = field(default_factory=set)         # {"host:port"} lowercased: no server
+    mx_advertises_auth: bool = False                 # recipients at AUTH_RECIPIENT_DOMAIN
 
     def read(self, filename):
         """File content as text (bytes decoded as latin-1 so nothing is lost), or None."""
@@ -93,7 +99,9 @@ def load_case(path):
             options = json.load(fh)
     return Case(os.path.basename(path), path, env, about,
                 {s.lower() for s in options.get("require_auth", [])},
-                list(options.get("senders", [])))
+                list(options.get("senders", [])),
+                {s.lower() for s in options.get("closed", [])},
+                bool(options.get("mx_advertises_auth", False)))
 
 
 def parse_env(text):

@@ -35,7 +35,7 @@ import cases as cases_mod                       # noqa: E402
 import logcheck                                 # noqa: E402
 import srs                                      # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
-from judge import observe, judge                # noqa: E402
+from judge import expected_of, observe, judge   # noqa: E402
 from world import World, WorldError             # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -81,7 +81,8 @@ def recipient_for(plan, index):
     """A recipient unique to this test, so the fake servers can tell tests apart."""
     family = "v13" if plan.family == "v12-13" else "v15"
     case = "".join(c if c.isalnum() else "-" for c in plan.case.name.lower())
-    return "t%d.%s.%s@%s" % (index, family, case, cases_mod.RECIPIENT_DOMAIN)
+    domain = cases_mod.AUTH_RECIPIENT_DOMAIN if plan.case.mx_advertises_auth else cases_mod.RECIPIENT_DOMAIN
+    return "t%d.%s.%s@%s" % (index, family, case, domain)
 
 
 def run_plan(plan, world, root, keep, deadline):
@@ -125,7 +126,8 @@ def run_plan(plan, world, root, keep, deadline):
     results, seen, held = [], {}, {}
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
-        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst)
+        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst,
+                           plan.case.mx_advertises_auth)
         ok, detail = srs.judge_sender(plan, sender, plan.predictions[sender], observed, ok, detail)
         results.append(("%s %s" % (plan.label, sender), ok, detail))
         seen[sender], held[sender] = (rcpts[sender], observed), ok
@@ -140,8 +142,8 @@ def phases(plan, world):
     the transport for the rest of the run, which must not spill onto other tests."""
     first, last = [], []
     for sender in plan.senders:
-        outcome = plan.predictions[sender].get("outcome")
-        (last if outcome == "deferred" else first).append(sender)
+        outcome = expected_of(plan.predictions[sender], world, plan.case.mx_advertises_auth)[0]
+        (last if outcome in ("deferred", "error") else first).append(sender)
     return [p for p in (first, last) if p]
 
 

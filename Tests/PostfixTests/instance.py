@@ -328,7 +328,9 @@ class PostfixInstance:
                         why = "still in the %s queue after %ds" % (queue, timeout)
                     else:
                         continue
+                    # Moved or throttled: the smtp client died (an `error` prediction).
                     found[rcpt] = {"status": "deferred", "silent": True, "relay": None,
+                                   "died": queue == "deferred" or throttled,
                                    "text": why, "line": ""}
                 pending = wanted - set(found)
             if not pending or timed_out:

@@ -7,14 +7,18 @@ A prediction holds when:
 - `relayed`: the message was accepted by the fake server named by `relay` (host:port),
   authenticated as `auth_user` (or not at all when it is null);
 - `direct`: the MX sink accepted it, with `auth_user` as above;
-- `bounced` / `deferred`: Postfix logged that status (a message the dying smtp process
-  moved silently to the deferred queue counts as deferred); when both the prediction and
+- `bounced` / `deferred`: Postfix logged that status line; when both the prediction and
   the log name a relay, they are the same;
+- `error`: the smtp client died, so the message stayed queued without a status line (moved
+  to the deferred queue, or held while the master throttles smtp);
 - always: the instance's effective `smtp_tls_security_level` equals `tls`.
 
-One rule comes from the fake world, not from the prediction: a relay the case declares
+Two rules come from the fake world, not from the prediction: a relay the case declares
 as requiring AUTH (harness.json) refuses unauthenticated mail with 530 5.7.0, so a
-prediction "relayed there without AUTH" must be observed as a bounce at that relay.
+prediction "relayed there without AUTH" must be observed as a bounce at that relay; and a
+relay the case declares closed refuses the connection, so Postfix falls through to the
+route's fallbacks (spec §5): the first usable one that is not closed takes the mail, an
+unusable one reached first kills smtp (`error`), and none left means `deferred`.
 """
 
 import re
@@ -33,6 +37,7 @@ def observe(entry, rcpt, world, inst):
     if accepted:
         obs["server"] = accepted[-1].server
         obs["auth_user"] = accepted[-1].auth_user
+    obs["died"] = bool(entry and entry.get("died"))
     if entry:
         status = entry["status"]
         obs["outcome"] = "sent" if status == "sent" else status
@@ -57,9 +62,24 @@ def _log_relay(relay):
     return "%s:%s" % (host, m.group("port"))
 
 
-def expected_of(pred, world):
+def expected_of(pred, world, mx_auth=False):
     """(outcome, relay, auth_user) the observation must show, including the AUTH rule."""
     outcome, relay, auth = pred.get("outcome"), pred.get("relay"), pred.get("auth_user")
+    if outcome == "direct" and mx_auth:
+        # An MX that advertises AUTH gets the sender's credentials, or makes Postfix defer
+        # when the credentials table is unusable (spec §11).
+        if pred.get("deferred_if_mx_offers_auth"):
+            return "deferred", None, None
+        auth = pred.get("mx_auth_user")
+    if outcome == "relayed" and world.is_closed(relay):
+        outcome, relay = "deferred", None
+        for hop in pred.get("fallbacks") or []:
+            if not hop.get("usable"):
+                outcome = "error"
+                break
+            if not world.is_closed(hop.get("relay")):
+                outcome, relay = "relayed", hop.get("relay")
+                break
     if outcome == "relayed" and auth is None and world.requires_auth(relay):
         return "bounced", relay, None
     return outcome, relay, auth
@@ -92,9 +112,9 @@ def describe_observation(obs):
     return " ".join(parts)
 
 
-def judge(pred, obs, tls_level, world, inst):
+def judge(pred, obs, tls_level, world, inst, mx_auth=False):
     """Return (ok, detail) for one test."""
-    outcome, relay, auth = expected_of(pred, world)
+    outcome, relay, auth = expected_of(pred, world, mx_auth)
     problems = []
     if pred.get("tls") != tls_level:
         problems.append("tls predicted %s, effective smtp_tls_security_level=%s"
@@ -108,9 +128,16 @@ def judge(pred, obs, tls_level, world, inst):
                 problems.append("delivered at %s, not %s" % (obs["server"], where))
             if obs["auth_user"] != auth:
                 problems.append("AUTH user %r, not %r" % (obs["auth_user"], auth))
+    elif outcome == "error":
+        if obs["outcome"] != "deferred" or not obs["died"]:
+            problems.append("not held by a dying smtp client (no status line)")
+        if obs["server"]:
+            problems.append("yet a server accepted it")
     elif outcome in ("bounced", "deferred"):
         if obs["outcome"] != outcome:
             problems.append("not %s" % outcome)
+        elif obs["died"]:
+            problems.append("no status line: smtp died (an error, not a deferral)")
         elif relay and obs["relay_log"] and obs["relay_log"] != relay.lower():
             problems.append("%s at %s, not %s" % (outcome, obs["relay_log"], relay))
         if obs["server"]:
@@ -119,8 +146,9 @@ def judge(pred, obs, tls_level, world, inst):
         problems.append("unknown predicted outcome %r" % outcome)
 
     summary = "predicted %s; observed %s" % (describe_prediction(pred), describe_observation(obs))
-    if outcome != pred.get("outcome"):
-        summary += "; relay requires AUTH, so expected %s" % outcome
+    if outcome != pred.get("outcome") or relay != pred.get("relay") or auth != pred.get("auth_user"):
+        summary += "; the fake world (a relay that requires AUTH or is closed, an MX with AUTH) makes it %s%s auth=%s" % (
+            outcome, " via %s" % relay if relay else "", auth or "none")
     if not problems:
         return True, summary
     detail = "%s: %s" % ("; ".join(problems), summary)

@@ -72,16 +72,13 @@ def predict(postconf, tables, sender, recipient_domain):
              "auth_user": None, "decided_by": None, "tls": conf["smtp_tls_security_level"],
              "warnings": []}
 
-    def deferred(why):
-        route.update(outcome="deferred", warnings=[why])
+    def deferred(why, outcome="deferred"):
+        route.update(outcome=outcome, warnings=[why])
         return route
 
     has_map, map_lines = _table(conf, "sender_dependent_relayhost_maps", tables)
     sasl_on = conf.get("smtp_sasl_auth_enable", "no") == "yes"
     has_sasl, sasl_lines = _table(conf, "smtp_sasl_password_maps", tables)
-    if sasl_on and not has_sasl:
-        return deferred("smtp_sasl_auth_enable without password table: smtp dies")
-
     relay_value = None
     if has_map:
         relay_map = parse_texthash(map_lines or [])
@@ -91,6 +88,10 @@ def predict(postconf, tables, sender, recipient_domain):
             if key in relay_map:
                 relay_value, route["decided_by"] = relay_map[key], "relayhost_map " + key
                 break
+    # The relay map is read by trivial-rewrite before any smtp process runs: its failure is
+    # a logged deferral even when smtp would die.
+    if sasl_on and not has_sasl:
+        return deferred("smtp_sasl_auth_enable without password table: smtp dies", "error")
     if relay_value is None and conf.get("relayhost"):
         relay_value, route["decided_by"] = conf["relayhost"], "relayhost"
     if relay_value is None:
@@ -98,10 +99,10 @@ def predict(postconf, tables, sender, recipient_domain):
     else:
         hop_written = relay_value.replace(",", " ").split()[0]
         if hop_written.startswith("#"):
-            return deferred("relay value starts with '#': smtp dies")
+            return deferred("relay value starts with '#': smtp dies", "error")
         host, port = parse_hop(hop_written)
         if port is None:
-            return deferred("unparsable port")
+            return deferred("unparsable port: smtp dies", "error")
         route.update(outcome="relayed", nexthop=hop_written, relay="%s:%d" % (host, port))
         if port == 465:
             return deferred("port 465 needs smtp_tls_wrappermode")

@@ -4,7 +4,8 @@ One world serves all plans, so servers start once per run. Messages are told apa
 their recipient (unique per test), not by which instance sent them.
 
 Addresses: a random 127.B.0.0/16 block per run (so two runs cannot collide): the DNS on
-127.B.53.53, the MX sink on 127.B.2.25, relay names on 127.B.1.N (one address per name).
+127.B.53.53, the MX sink on 127.B.2.25 (and, advertising AUTH, for AUTH_RECIPIENT_DOMAIN on
+127.B.2.26), relay names on 127.B.1.N (one address per name).
 Nothing outside 127.0.0.0/8 is ever named, and a config that would make Postfix connect
 outside it is refused.
 """
@@ -13,11 +14,12 @@ import ipaddress
 import random
 import re
 
-from cases import RECIPIENT_DOMAIN
+from cases import AUTH_RECIPIENT_DOMAIN, RECIPIENT_DOMAIN
 from dnsserver import DnsServer
 from fakesmtp import FakeSmtpFarm, Recorder, make_tls_context
 
 MX_HOST = "mx." + RECIPIENT_DOMAIN
+AUTH_MX_HOST = "mx." + AUTH_RECIPIENT_DOMAIN   # the same sink, but advertising AUTH
 MX_SERVER = "mx"   # name the MX sink records deliveries under
 HOSTNAME_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
@@ -95,6 +97,7 @@ class World:
         self.workdir = workdir
         self.recorder = Recorder()
         self.endpoints = {}    # (host, port) -> require_auth
+        self.closed = set()    # (host, port) that resolve but refuse connections
         self.refused = {}      # plan label -> reason
         for plan in plans:
             self._collect(plan)
@@ -112,6 +115,9 @@ class World:
             if not HOSTNAME_RE.match(host) or host == MX_HOST:
                 continue
             key = (host, port)
+            if "%s:%d" % key in plan.case.closed:
+                self.closed.add(key)
+                continue
             needs_auth = "%s:%d" % key in plan.case.require_auth
             self.endpoints[key] = self.endpoints.get(key, False) or needs_auth
 
@@ -125,6 +131,11 @@ class World:
             return False
         host, _, port = relay.rpartition(":")
         return self.endpoints.get((host.lower(), int(port) if port.isdigit() else 0), False)
+
+    def is_closed(self, relay):
+        """Whether "host:port" resolves to an address where nothing listens."""
+        host, _, port = (relay or "").rpartition(":")
+        return (host.lower(), int(port) if port.isdigit() else 0) in self.closed
 
     def server_for_ip(self, ip):
         for name, addr in self.names.items():
@@ -147,17 +158,21 @@ class World:
         raise WorldError("could not bind the fake network on loopback: %s" % last_error)
 
     def _start_in_block(self, context):
-        hosts = sorted({host for host, _ in self.endpoints if not _is_ip(host)})
+        hosts = sorted({host for host, _ in list(self.endpoints) + list(self.closed) if not _is_ip(host)})
         if len(hosts) > 250:
             raise WorldError("too many relay names")
         self.names = {host: "127.%d.1.%d" % (self.base, i + 1) for i, host in enumerate(hosts)}
         mx_ip = "127.%d.2.25" % self.base
+        auth_mx_ip = "127.%d.2.26" % self.base
         a_records = dict(self.names)
         a_records[MX_HOST] = mx_ip
-        self.dns = DnsServer(self.dns_ip, a_records, {RECIPIENT_DOMAIN: [(10, MX_HOST)]})
+        a_records[AUTH_MX_HOST] = auth_mx_ip
+        self.dns = DnsServer(self.dns_ip, a_records, {RECIPIENT_DOMAIN: [(10, MX_HOST)],
+                                                      AUTH_RECIPIENT_DOMAIN: [(10, AUTH_MX_HOST)]})
         self.dns.start()
         self.farm = FakeSmtpFarm(context, self.recorder)
         self.farm.add(mx_ip, 25, MX_SERVER, offers_auth=False)
+        self.farm.add(auth_mx_ip, 25, MX_SERVER, offers_auth=True)
         for (host, port), needs_auth in sorted(self.endpoints.items()):
             ip = host if _is_ip(host) else self.names[host]
             self.farm.add(ip, port, "%s:%d" % (host, port), require_auth=needs_auth)

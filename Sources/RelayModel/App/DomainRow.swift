@@ -81,7 +81,7 @@ extension DomainRow {
       let route = preview.routes[index]
       var marker: Severity?
       switch route.outcome {
-      case .deferred, .bounced: marker = .error
+      case .deferred, .bounced, .error: marker = .error
       case .relayed, .direct: marker = route.warnings.isEmpty ? nil : .warning
       }
       for line in lines {

@@ -38,7 +38,7 @@ public struct PreviewState: Sendable {
       comparisonFixed = preview.diagnostics.filter { !there.contains($0.id) }
       comparisonIntroduced = comparison.diagnostics.filter { !here.contains($0.id) }
     }
-    undeliveredSenders = preview.routes.reduce(0) { $0 + ($1.outcome == .deferred || $1.outcome == .bounced ? 1 : 0) }
+    undeliveredSenders = preview.routes.reduce(0) { $0 + ($1.outcome.fails ? 1 : 0) }
   }
 
   /// The status line's error count, agreeing with the rows' ✖ marks.

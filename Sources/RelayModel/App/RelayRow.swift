@@ -97,7 +97,7 @@ extension RelayRow {
       guard let nexthop = route.nexthop else { continue }
       let row = index(nexthop)
       rows[row].senders.append(route.sender)
-      if route.outcome == .deferred || route.outcome == .bounced { rows[row].failingSenders += 1 }
+      if route.outcome.fails { rows[row].failingSenders += 1 }
       if let user = route.authUser { users[row, default: []].insert(user) }
     }
     for row in rows.indices {

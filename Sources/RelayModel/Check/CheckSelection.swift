@@ -22,11 +22,12 @@ extension RoutingPreview {
     let chosen: [Route]
     switch selection {
     case .senders(let senders): chosen = senders.map(router.route)
-    case .all: chosen = routes
+    // The null sender's row (spec §11) has no address to send a check from.
+    case .all: chosen = routes.filter { !Router.isNullSender($0.sender) }
     case .perRelay:
       var seen: Set<String> = []
       chosen = routes.filter { route in
-        guard route.outcome != .direct else { return false }
+        guard route.outcome != .direct, !Router.isNullSender(route.sender) else { return false }
         let key = (route.relay ?? route.nexthop ?? route.reason ?? "") + "\u{0}" + (route.authUser ?? "")
         return seen.insert(key).inserted
       }
@@ -78,12 +79,15 @@ enum CheckTargets {
     func skip(_ reason: String) -> CheckTarget {
       CheckTarget(sender: sender, route: route, plan: nil, skipReason: reason)
     }
+    if Router.isNullSender(sender) {
+      return skip("the null sender '<>' (bounces, DSNs) is not checked live: check the relay it uses with a sender that uses it too")
+    }
     guard let written = route.nexthop, case .success(let hop) = NextHop.parse(written) else {
       switch route.outcome {
       case .direct:
         return skip(
           "mail from '\(sender)' goes direct to each recipient's MX (no relay); checking a recipient's MX is out of scope")
-      case .relayed, .deferred, .bounced:
+      case .relayed, .deferred, .bounced, .error:
         return skip("Postfix cannot send mail from '\(sender)': \(route.reason ?? route.summary)")
       }
     }

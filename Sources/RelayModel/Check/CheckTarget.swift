@@ -18,7 +18,7 @@ public struct CheckTarget: Sendable, Hashable {
   /// itself already says the mail cannot leave).
   public var resultWithoutCheck: CheckResult? {
     guard plan == nil else { return nil }
-    let fails = route.outcome == .deferred || route.outcome == .bounced
+    let fails = route.outcome.fails
     return CheckResult(
       sender: sender, relay: route.relay, verdict: fails ? .failed : .skipped,
       failedStep: fails ? .plan : nil, steps: [], explanation: skipReason ?? route.summary)

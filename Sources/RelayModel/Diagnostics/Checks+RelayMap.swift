@@ -27,7 +27,7 @@ extension Checks {
       switch RelayMapFile.classify(line) {
       case .relay(let key, let value):
         let indented = Bytes.isSpace(line.body.first ?? 0)
-        if indented, mapIsUsed {
+        if indented, mapIsUsed, !droppedRelayMapLines(c).contains(index + 1) {
           let above = previousEntry.map { "line \($0 + 1)'s entry" } ?? "the entry above it"
           out.append(
             Diagnostic(
@@ -111,7 +111,8 @@ extension Checks {
   }
 
   private static func checkKey(_ key: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]) {
-    if !key.utf8.contains(UInt8(ascii: "@")) {
+    // `<>` (empty_address_relayhost_maps_lookup_key) is the null sender's key (spec §11).
+    if !key.utf8.contains(UInt8(ascii: "@")), key != c.router.nullSenderLookupKey {
       out.append(
         Diagnostic(
           .keyNotAnAddress, at: at,

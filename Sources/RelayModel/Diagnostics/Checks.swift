@@ -46,6 +46,8 @@ public enum Checks {
     checkFileSecrets(context, &result.leading)
     checkRelayMapLines(context, &result.leading)
     checkGeneratedTables(context, &result.leading)
+    checkDroppedTableLines(context, &result.leading)
+    checkSaslContinuations(context, &result.leading)
     checkDomains(context, &result.leading)
     checkCredentialLines(context, &result.leading)
     checkSRS(context, &result.leading)
@@ -59,6 +61,8 @@ public enum Checks {
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
     checkSRSRoutes(context, &out)
+    checkNullSender(context, &out)
+    checkCredentialsOffered(context, &out)
     out += independent.trailing
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

@@ -52,11 +52,17 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case srsDomain = "srs-domain"
   case srsExcludeNeverMatches = "srs-exclude-never-matches"
   case forwardedMailSender = "forwarded-mail-sender"
+  // Postfix's next-hop and table rules, mail nobody typed, credentials offered (issue 15
+  // rules: spec §5, §11)
+  case whitespaceLedLine = "whitespace-led-line"
+  case nullSenderDirect = "null-sender-direct"
+  case credentialsOfferedToMX = "credentials-offered-to-mx"
+  case mxAuthDefers = "mx-auth-defers"
 
   public var defaultSeverity: Severity {
     switch self {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
-      .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
+      .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser, .whitespaceLedLine:
       return .error
     case .srsPostsrsdNeverStarts: return .error
     case .srsDomain, .forwardedMailSender: return .info
@@ -113,6 +119,10 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .srsDomain: return "the domain SRS rewrites senders to"
     case .srsExcludeNeverMatches: return "SRS_EXCLUDE_DOMAINS entry never matches"
     case .forwardedMailSender: return "forwarded mail keeps the original sender"
+    case .whitespaceLedLine: return "indented line with no entry above is ignored"
+    case .nullSenderDirect: return "bounces go direct while other mail is relayed"
+    case .credentialsOfferedToMX: return "relay credentials offered to recipient MX hosts"
+    case .mxAuthDefers: return "unusable credentials table defers direct mail at MX hosts with AUTH"
     }
   }
 }

@@ -17,7 +17,12 @@ public struct ObservedComparison: Sendable {
     var relays: [String] = []
     let values = (router.relayTable?.distinctValues ?? []) + [router.relayhost]
     for value in values {
-      if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
+      let list = NextHopList(value)
+      if case .success(let hop) = list.first { relays.append(hop.relay.lowercased()) }
+      // A fallback carries the mail when the first hop fails (spec §5): a relay too.
+      if list.words.count > 1 {
+        relays += FallbackHop.fallbacks(of: list).compactMap { $0.relay?.lowercased() }
+      }
     }
     // The env's relay, which DMS may not have mapped for every domain (LDAP, v12-13's
     // accounts-only domains) but which the container may still use.
@@ -34,12 +39,20 @@ public struct ObservedComparison: Sendable {
     var outcome: RouteOutcome
     /// The predicted relay's ID among the observed relays (`ObservedSenders.relays`), or -1.
     var relay: Int32
+    /// The IDs of the route's usable fallback hops: mail that went there agrees too, since
+    /// Postfix tries them when the first hop fails (spec §5).
+    var fallbacks: [Int32] = []
   }
 
   /// `Route.relay` lowercased, as the log spells the relay, for `sender`.
   func predicted(for sender: String) -> (RouteOutcome, String?) {
     let route = router.route(sender)
     return (route.outcome, route.relay?.lowercased())
+  }
+
+  /// The usable fallback relays of `sender`'s route, lowercased as the log spells them.
+  func fallbackRelays(for sender: String) -> [String] {
+    router.route(sender).fallbacks.compactMap { $0.isUsable ? $0.relay?.lowercased() : nil }
   }
 
   /// Why the container may do something else than the files say.

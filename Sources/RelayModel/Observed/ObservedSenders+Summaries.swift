@@ -52,6 +52,7 @@ extension ObservedSenders {
     case .direct: expected = "the files send it direct to the recipient's MX"
     case .deferred: expected = "the files predict it stays deferred (\(predicted.reason ?? "see preview"))"
     case .bounced: expected = "the files predict it bounces (\(predicted.reason ?? "see preview"))"
+    case .error: expected = "the files predict Postfix's smtp client dies (\(predicted.reason ?? "see preview"))"
     }
     return "\(count) from \(domain) \(did)\(since) although \(expected) — \(comparison.likelyCause)"
   }

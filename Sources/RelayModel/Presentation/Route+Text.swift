@@ -9,6 +9,7 @@ extension Route {
     case .direct: return "direct to the recipient's MX"
     case .deferred: return "deferred: \(reason ?? "")"
     case .bounced: return "bounced: \(reason ?? "")"
+    case .error: return "error: \(reason ?? "")"
     }
   }
 
@@ -27,6 +28,12 @@ extension Route {
     let user = authUser.map { "user '\($0)' " } ?? ""
     if let origin = authOrigin { return "\(user)from \(by) ← \(origin.reference)" }
     return "\(user)from \(by)"
+  }
+
+  /// The hops tried when the first fails, unusable ones marked (spec §5), or nil.
+  public var fallbacksText: String? {
+    guard !fallbacks.isEmpty else { return nil }
+    return fallbacks.map { $0.isUsable ? $0.written : "\($0.written) (cannot work)" }.joined(separator: ", ")
   }
 
   /// The TLS level, with what `encrypt` means.

@@ -53,6 +53,6 @@ public struct RoutingChange: Sendable {
 }
 
 extension RouteOutcome {
-  /// Deferred or bounced: the mail does not leave.
-  public var fails: Bool { self == .deferred || self == .bounced }
+  /// Deferred, bounced or an smtp error: the mail does not leave.
+  public var fails: Bool { self == .deferred || self == .bounced || self == .error }
 }

@@ -5,7 +5,7 @@ public struct RoutingPreview: Sendable {
   public var state: GeneratedState
   public var senders: KnownSenders
   /// One route per known domain (sender `@domain`: any address there without its own entry),
-  /// then one per individually keyed address.
+  /// then one per individually keyed address, then the null sender `<>` (bounces, spec §11).
   public var routes: [Route]
   public var diagnostics: [Diagnostic]
   public let router: Router
@@ -40,9 +40,9 @@ public struct RoutingPreview: Sendable {
       index < domains.count
         ? router.route(domainSenders[index], ownKey: ownKeys[index]) : router.route(addresses[index - domains.count])
     }
-    self.routes = routes
+    self.routes = routes + [router.route(Router.nullSender)]
     self.diagnostics = Checks.finish(
-      Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: routes),
+      Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: self.routes),
       independentChecks)
   }
 

@@ -1,8 +1,8 @@
 extension Reports {
   /// About how many bytes a route takes in `preview --json`, to cut the routes into pieces.
-  static let routeJSONBytes = 430
+  static let routeJSONBytes = 490
   /// Room per route in a piece's buffer, a little more than `routeJSONBytes`.
-  static let routeJSONCapacity = 480
+  static let routeJSONCapacity = 540
 
   /// `preview --json` as one byte array (`writePreviewJSON` in one piece).
   public static func previewJSONBytes(_ preview: RoutingPreview) -> [UInt8] {

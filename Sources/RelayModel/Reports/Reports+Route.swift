@@ -24,6 +24,9 @@ extension Reports {
       if let auth = route.authDecidedBy {
         line("  credentials from \(auth)\(route.authOrigin.map { " (\($0.reference))" } ?? "")")
       }
+      if let hops = route.fallbacksText {
+        line("  fallbacks, tried when \(route.nexthop ?? "the first hop") fails: \(hops)")
+      }
       line("  TLS: \(route.tls)")
       for warning in route.warnings { line("  warning: \(warning.message)") }
     }
@@ -53,6 +56,21 @@ extension Reports {
     json.beginArray()
     for warning in route.pointee.warnings { json.string(warning.message) }
     json.endArray()
+    json.key("fallbacks")
+    json.beginArray()
+    for hop in route.pointee.fallbacks {
+      json.beginObject()
+      json.member("nexthop", hop.written)
+      json.member("relay", hop.relay)
+      json.key("usable")
+      json.bool(hop.isUsable)
+      json.member("problem", hop.problem)
+      json.endObject()
+    }
+    json.endArray()
+    json.member("mx_auth_user", route.pointee.mxAuthUser)
+    json.key("deferred_if_mx_offers_auth")
+    json.bool(route.pointee.deferredByMXAuth)
     json.endObject()
   }
 

@@ -26,6 +26,16 @@ public struct Route: Hashable, Sendable {
   /// Why mail is deferred or bounced, in plain words.
   public var reason: String?
   public var warnings: [RouteWarning]
+  /// The next hops after the first in the relay value, tried only when it fails (spec §5).
+  public var fallbacks: [FallbackHop] = []
+  /// Direct mail only: the SASL user Postfix offers to a recipient MX that advertises AUTH
+  /// (a sender-dependent credential, spec §11). The prediction stays `direct`.
+  public var mxAuthUser: String? = nil
+  /// Direct mail only: the credentials table is unusable, so an MX that advertises AUTH
+  /// makes Postfix defer the message (spec §11).
+  public var deferredByMXAuth = false
+  /// The `saslTable` entry behind `mxAuthUser`.
+  public internal(set) var mxAuthEntry: Int? = nil
   /// The entry of the router's `relayTable` that decided the next hop (its position in
   /// `entries`), or nil when `relayhost` or nothing did: provenance as a value, which
   /// `decidedBy` and `decidedByOrigin` only spell out.
@@ -92,6 +102,8 @@ public struct Route: Hashable, Sendable {
       && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
       && lhs.warnings == rhs.warnings && lhs.relayEntry == rhs.relayEntry && lhs.authEntry == rhs.authEntry
       && lhs.rewrittenSender == rhs.rewrittenSender
+      && lhs.fallbacks == rhs.fallbacks && lhs.mxAuthUser == rhs.mxAuthUser
+      && lhs.deferredByMXAuth == rhs.deferredByMXAuth && lhs.mxAuthEntry == rhs.mxAuthEntry
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -8,4 +8,10 @@ public enum RouteOutcome: String, Sendable, Codable, CaseIterable {
   case deferred
   /// Returned to the sender at once.
   case bounced
+  /// Postfix's smtp client dies before it delivers anything (an unusable first next hop,
+  /// `smtp_sasl_auth_enable = yes` without a password table): the message stays queued, no
+  /// status line is logged, and the master throttles the transport, so other mail through
+  /// it waits too. Unlike `deferred`, retrying does not help until the configuration is
+  /// fixed (spec §5).
+  case error
 }

@@ -22,14 +22,14 @@ public struct Router: Sendable {
   public let relayhost: String
   /// Each distinct relay map value parsed once, by `TexthashTable.distinctValues` position
   /// (50,000 entries often share a few relays).
-  private let parsedValues: [ParsedValue]
-  private let parsedRelayhost: ParsedValue
+  let parsedValues: [ParsedValue]
+  let parsedRelayhost: ParsedValue
   /// What postsrsd does to senders (spec §9), read once, not per sender.
   var srs: SRSRewrite
   /// Where each line of `relayhostMap` and `saslPasswd` came from (read per route: taken out
   /// of the state once).
-  private let relayOrigins: [LineOrigin]
-  private let saslOrigins: [LineOrigin]
+  let relayOrigins: [LineOrigin]
+  let saslOrigins: [LineOrigin]
 
   /// A class: 100,000 routes share a few of these, and passing one around costs one retain.
   final class ParsedValue: Sendable {
@@ -41,10 +41,13 @@ public struct Router: Sendable {
     let hopCredentials: Int?
     /// `first`'s port.
     let port: Int?
+    /// The words after `first` (spec §5).
+    let fallbacks: [FallbackHop]
 
     init(_ value: String, saslTable: TexthashTable?) {
       list = NextHopList(value)
       first = list.first
+      fallbacks = FallbackHop.fallbacks(of: list)
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
@@ -91,7 +94,7 @@ public struct Router: Sendable {
   public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
   public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
 
-  private func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
+  func origin(_ origins: [LineOrigin], _ index: Int) -> LineOrigin? {
     index < origins.count ? origins[index] : nil
   }
 
@@ -115,6 +118,7 @@ public struct Router: Sendable {
 
   /// `route(senderText)`, with the sender's own key looked up already when it is `@domain`.
   func route(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
+    if Self.isNullSender(senderText) { return routeNullSender() }
     if srs.isEnabled, let rewritten = srsRoute(senderText) { return rewritten }
     var route = Route(
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
@@ -170,7 +174,7 @@ public struct Router: Sendable {
 
     // 2. The smtp client itself.
     if smtpClientDies {
-      return deferred(
+      return smtpError(
         route,
         "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
     }
@@ -191,35 +195,6 @@ public struct Router: Sendable {
           PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
     }
     return route
-  }
-
-  /// Applies a relay value; returns a finished route when the value cannot be used.
-  private func applyNextHop(_ value: ParsedValue, to route: inout Route) -> Route? {
-    let list = value.list
-    switch value.first {
-    case .success(let hop):
-      route.outcome = .relayed
-      route.nexthop = hop.written
-      route.relay = value.relay
-      if list.words.count > 1 {
-        let rest = list.words.dropFirst().joined(separator: " ")
-        route.warnings.append(
-          RouteWarning(
-            "extra-nexthops",
-            "Postfix reads '\(rest)' as further next hops, tried only when '\(hop.written)' does not answer"))
-      }
-      return nil
-    case .failure(.comment(let word)):
-      return deferred(
-        route,
-        "the relay value starts with '\(word)': Postfix's smtp process dies ('valid hostname or network address required') and other mail is throttled too")
-    case .failure(.invalid(let word, let reason)):
-      return deferred(
-        route,
-        "the next hop '\(word)' cannot be parsed (\(reason)): Postfix's smtp process dies and other mail is throttled too")
-    case .failure(.empty):
-      return deferred(route, "the relay value is empty")
-    }
   }
 
   /// The position in `table` of the first of the sender's lookup keys it has: `keys` as
@@ -251,6 +226,7 @@ public struct Router: Sendable {
           route,
           "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
       }
+      if route.outcome == .direct { markDeferredByMXAuth(&route) }
       return
     }
     // Sender keys, then the next hop's host and as written: the first key with an entry
@@ -298,15 +274,11 @@ public struct Router: Sendable {
   }
 
   /// Applies the sasl_passwd entry at `position`.
-  private func applyCredentials(
+  func applyCredentials(
     _ saslTable: TexthashTable, _ position: Int, foundUnderSender: Bool, to route: inout Route
   ) {
     if route.outcome == .direct {
-      route.warnings.append(
-        RouteWarning(
-          "credentials-on-direct",
-          "sasl_passwd:\(saslTable.entries[position].key) would be offered to any MX that advertises AUTH"))
-      return
+      return offerToMX(saslTable, position, to: &route)
     }
     // The user is what precedes the first ':' (all of the value without one), as Postfix
     // splits the bytes.
@@ -324,7 +296,7 @@ public struct Router: Sendable {
     route.authUser = user
   }
 
-  private func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
+  func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
     var route = route
     route.outcome = .deferred
     route.reason = reason

@@ -1,6 +1,12 @@
 /// A Postfix `texthash:` table, read the way Postfix reads it (spec §5 step 3).
 ///
-/// - A line starting with whitespace continues the previous logical line.
+/// - A line starting with whitespace continues the previous logical line, across blank and
+///   comment lines in between.
+/// - A line starting with whitespace where no logical line is open starts a logical line
+///   Postfix drops with its own continuations: `readlline()` warns "logical line must not
+///   start with whitespace" and ignores it (seen with `postmap -s texthash:` on Postfix 3.7,
+///   spec §5). Since blank and comment lines do not close a logical line, that happens only
+///   before the file's first entry line (the first line, or after only blanks and comments).
 /// - Blank lines and lines whose first non-blank character is `#` are skipped.
 /// - Key = first word, value = the rest with surrounding whitespace (a CRLF `\r` too) trimmed.
 /// - A key without a value is ignored (Postfix warns).
@@ -29,6 +35,9 @@ public struct TexthashTable: Sendable {
   public private(set) var duplicateKeys: [String: [Int]] = [:]
   /// Lines whose key has no value (ignored by Postfix).
   public private(set) var keysWithoutValue: [(key: String, lineIndex: Int)] = []
+  /// The whitespace-led lines (0-based) before the first entry line: one logical line that
+  /// Postfix drops, because it starts with whitespace where no logical line is open.
+  public private(set) var droppedLines: [Int] = []
   /// Each value once, in first-seen order: 50,000 entries usually name a few relays, so
   /// what is derived from a value (its parsed next hops) is derived once per value.
   private(set) var distinctValues: [String] = []
@@ -46,9 +55,13 @@ public struct TexthashTable: Sendable {
     var pending: (text: [UInt8], start: Int, continuations: [Int])?
     for (index, line) in lines.enumerated() {
       if Bytes.isBlank(line) || Bytes.isComment(line) { continue }
-      if let first = line.first, Bytes.isSpace(first), pending != nil {
-        pending!.text.append(contentsOf: line)
-        pending!.continuations.append(index)
+      if let first = line.first, Bytes.isSpace(first) {
+        if pending != nil {
+          pending!.text.append(contentsOf: line)
+          pending!.continuations.append(index)
+        } else {
+          droppedLines.append(index)
+        }
         continue
       }
       if let logical = pending { add(logical.text, start: logical.start, continuations: logical.continuations) }

@@ -25,7 +25,7 @@ enum ANSIText {
     case .dim: return "2"
     case .outcome(.relayed): return "32"
     case .outcome(.direct): return "36"
-    case .outcome(.deferred), .outcome(.bounced): return "31;1"
+    case .outcome(.deferred), .outcome(.bounced), .outcome(.error): return "31;1"
     case .severity(.error): return "31;1"
     case .severity(.warning): return "33;1"
     case .severity(.info): return "34"

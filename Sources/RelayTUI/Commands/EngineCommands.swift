@@ -65,7 +65,7 @@ struct RouteCommand: ParsableCommand {
 
   @Option(
     name: .customLong("sender"), parsing: .upToNextOption,
-    help: "Sender addresses (user@domain or @domain): --sender a@x.test b@y.test, or repeat --sender.")
+    help: "Sender addresses (user@domain, @domain, or '<>' for bounces): --sender a@x.test b@y.test, or repeat --sender.")
   var senders: [String] = []
 
   @Flag(help: "Print JSON.") var json = false
@@ -78,7 +78,7 @@ struct RouteCommand: ParsableCommand {
     try reportingErrors {
       // Not an address: a usage mistake to say so (exit 65), not a "bounced" route (issue 14 fix 8).
       if let bad = senders.first(where: { !Self.isAddress($0) }) {
-        throw CLIFailure("--sender '\(bad)' is not an address: give user@domain or @domain", .dataError)
+        throw CLIFailure("--sender '\(bad)' is not an address: give user@domain, @domain or '<>'", .dataError)
       }
       let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
@@ -96,6 +96,8 @@ struct RouteCommand: ParsableCommand {
 
   /// Something after the last '@', as the router needs to look the sender up.
   static func isAddress(_ text: String) -> Bool {
+    // `<>` or '': the null sender of bounces and DSNs (spec §11).
+    if Router.isNullSender(text) { return true }
     guard let at = text.lastIndex(of: "@") else { return false }
     return text.index(after: at) != text.endIndex && !text.contains(where: \.isWhitespace)
   }

@@ -88,7 +88,7 @@ enum FrameTimeMeasurement {
         "frame time, \(domains) domains, screen \(tab): average \(String(format: "%.3f", average)) ms, worst \(String(format: "%.3f", milliseconds(worst))) ms over \(keys.count) keys (state rebuilt after an edit in \(String(format: "%.0f", milliseconds(built))) ms)"
       )
     }
-    let last = state.derived.domains.count - 1
+    let last = state.derived.routes.count - 1
     _ = reduce(into: &state, action: .keyPressed(.end))
     return Result(
       domainRows: state.derived.domains.count, endSelectsLast: state.selectedIndex(.routing) == last, lines: lines)

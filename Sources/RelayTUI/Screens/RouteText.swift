@@ -11,9 +11,9 @@ enum RouteText {
       return [Span("→ ", .ok), Span("\(route.nexthop ?? "?")"), Span(auth, route.authUser == nil ? .warning : .normal)]
     case .direct:
       return [Span("direct", .info), Span(" to the recipient's MX", .dim)]
-    case .deferred, .bounced:
+    case .deferred, .bounced, .error:
       // The reason is long; the list says where the mail was headed, the pane says why.
-      let word = route.outcome == .deferred ? "DEFERRED" : "BOUNCED"
+      let word = route.outcome == .deferred ? "DEFERRED" : route.outcome == .error ? "SMTP ERROR" : "BOUNCED"
       let headed = route.nexthop.map { " → \($0)" } ?? (route.decidedBy == nil ? " (direct)" : "")
       return [Span(word, .error), Span(headed, .normal)]
     }
@@ -22,7 +22,7 @@ enum RouteText {
   static func style(_ route: Route) -> Style {
     switch route.outcome {
     case .relayed, .direct: return route.warnings.isEmpty ? .ok : .warning
-    case .deferred, .bounced: return .error
+    case .deferred, .bounced, .error: return .error
     }
   }
 
@@ -36,6 +36,7 @@ enum RouteText {
     if let rewritten = route.rewrittenSender { pane.field("Looked up as", "\(rewritten) (rewritten by SRS)") }
     pane.field("Decided by", decision ?? route.decisionText)
     if route.outcome == .relayed || route.authDecidedBy != nil { pane.field("AUTH", route.authText) }
+    if let fallbacks = route.fallbacksText { pane.field("Fallbacks", fallbacks) }
     pane.field("TLS", route.tlsText)
     for warning in route.warnings { pane.message("▲", warning.message, .warning) }
   }

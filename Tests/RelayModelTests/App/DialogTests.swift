@@ -206,7 +206,7 @@ struct DialogTests {
     store.type("newsletter.example.org")
     let route = store.state.dialog?.routeResult
     #expect(route?.nexthop == "[email-smtp.eu-west-1.amazonaws.com]:465")
-    #expect(route?.outcome == .deferred)
+    #expect(route?.outcome == .error)
     store.send(.enter) {
       $0.destination = nil
       $0.status = StatusMessage("x@newsletter.example.org: \(route!.summary)")

@@ -132,7 +132,7 @@ let diagnosticCases: [DiagnosticCase] = [
     id: .encryptForcesDirectTLS, version: "15.1.0",
     configuration: configuration(
       relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
-    location: nil, says: "direct mail (@b.test) is deferred by any MX without STARTTLS"),
+    location: nil, says: "direct mail (@b.test, <>) is deferred by any MX without STARTTLS"),
   DiagnosticCase(
     id: .unusedCredentials, version: "15.1.0",
     configuration: configuration(relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@gone.test g:p\n", accounts: "u@a.test|{X}y\n"),
@@ -179,6 +179,25 @@ let diagnosticCases: [DiagnosticCase] = [
     id: .fileCredentialsVanishOnChange, version: "15.1.0",
     configuration: fileSecretConfiguration(.read(hostPath: "pw", value: "p"), sasl: "@b.test v:q\n"),
     location: SourceLocation(file: "mailserver.env", line: 1), says: "vanish from sasl_passwd until the next restart"),
+  // Issue 15 rules (spec §5, §11)
+  DiagnosticCase(
+    id: .whitespaceLedLine, version: "15.1.0",
+    configuration: configuration(relayMap: "# relays\n  @a.test [r.test]:587\n@b.test [s.test]:587\n"),
+    location: SourceLocation(file: relayMapFile, line: 2), says: "'@a.test' gets no relay from it"),
+  DiagnosticCase(
+    id: .nullSenderDirect, version: "15.1.0",
+    configuration: configuration(relayMap: "@a.test [r.test]:587\n", accounts: "u@a.test|{X}y\n"),
+    location: nil, says: "bounces, DSNs and vacation replies (sender '<>') go direct"),
+  DiagnosticCase(
+    id: .credentialsOfferedToMX, version: "15.1.0",
+    configuration: configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@b.test v:q\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
+    location: SourceLocation(file: saslFile, line: 2), says: "mail from @b.test goes direct, yet Postfix"),
+  DiagnosticCase(
+    id: .mxAuthDefers, version: "15.1.0",
+    configuration: configuration(
+      relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n@A.test u:p\n", accounts: "u@a.test|{X}y\nv@b.test|{X}y\n"),
+    location: nil, says: "direct mail (@b.test, <>) is deferred by every recipient MX that does"),
 ]
 
 /// `RELAY_HOST`, `RELAY_USER` and `RELAY_PASSWORD__FILE` in the env file; the file's content given.

@@ -43,7 +43,7 @@ struct ParallelTests {
     #expect(preview.routes.count > 2 * 2048)
     let serial =
       preview.senders.domains.map { preview.router.route($0.sender) }
-      + preview.senders.addresses.map { preview.router.route($0) }
+      + preview.senders.addresses.map { preview.router.route($0) } + [preview.router.route("<>")]
     #expect(preview.routes == serial)
     let context = Checks.Context(
       configuration: config, version: preview.version, state: preview.state, router: preview.router,

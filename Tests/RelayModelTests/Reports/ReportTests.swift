@@ -93,7 +93,10 @@ struct ReportTests {
             "tls": "may",
             "reason": null,
             "rewritten_sender": null,
-            "warnings": []
+            "warnings": [],
+            "fallbacks": [],
+            "mx_auth_user": null,
+            "deferred_if_mx_offers_auth": false
           }
         ]
 

@@ -71,8 +71,8 @@ struct RouterTests {
   @Test("RELAY_HOST without credentials on 13.3.1: nothing leaves, relayed or direct")
   func noCredentialsKillsSmtp() throws {
     let p = try preview(fixture: "relay-host-with-port", version: "13.3.1")
-    #expect(p.routes.allSatisfy { $0.outcome == .deferred })
-    #expect(p.routeFor("x@elsewhere.test").outcome == .deferred)
+    #expect(p.routes.allSatisfy { $0.outcome == .error })
+    #expect(p.routeFor("x@elsewhere.test").outcome == .error)
     let d = try #require(p.first(.noCredentialsSmtpDies))
     #expect(d.severity == .error)
     #expect(d.message.hasPrefix("no outbound mail will leave: RELAY_HOST is set without credentials"))
@@ -97,7 +97,7 @@ struct RouterTests {
   @Test("a comment as relay value defers that domain and is diagnosed at its line")
   func commentAsRelay() throws {
     let p = try preview(fixture: "comments-blank-lines", version: "13.3.1")
-    #expect(p.routeFor("u@third.test").outcome == .deferred)
+    #expect(p.routeFor("u@third.test").outcome == .error)
     #expect(p.first(.commentAsRelay)?.location == SourceLocation(file: "postfix-relaymap.cf", line: 7))
     #expect(p.routeFor("u@example.test").outcome == .relayed)
     #expect(p.routeFor("u@example.test").authUser == "relay-user")
@@ -106,7 +106,7 @@ struct RouterTests {
   @Test("a missing final newline glues lines and breaks both")
   func missingFinalNewline() throws {
     let p = try preview(fixture: "missing-final-newline", version: "13.3.1")
-    #expect(p.routeFor("u@example.test").outcome == .deferred)
+    #expect(p.routeFor("u@example.test").outcome == .error)
     let d = try #require(p.first(.missingFinalNewline))
     #expect(d.severity == .error)
     #expect(d.location == SourceLocation(file: "postfix-relaymap.cf", line: 1))
@@ -173,7 +173,7 @@ struct RouterTests {
     let config = configuration(
       sasl: "@a.test u:p\n", accounts: "u@a.test|{X}y\n", env: ["RELAY_HOST": "smtp.x.test:587"])
     let p = try preview(config, "14")
-    #expect(p.routeFor("u@a.test").outcome == .deferred)
+    #expect(p.routeFor("u@a.test").outcome == .error)
     #expect(p.has(.relayHostHasPort))
   }
 

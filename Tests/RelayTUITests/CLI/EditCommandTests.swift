@@ -37,9 +37,10 @@ struct EditCommandTests {
       +@example.test [smtp.relay.test]:587
       +@other.test 
       routing on DMS 15.1.0 (no DMS version detected; --dms-version VERSION previews yours):
-        @example.test: deferred: the next hop '[smtp.relay.test]:587@other.test' cannot be parsed ('587@other.test' is not a port number or a service in known_tcp_ports): Postfix's smtp process dies and other mail is throttled too → relayed via [smtp.relay.test]:587 as relay-user
+        @example.test: error: the next hop '[smtp.relay.test]:587@other.test' cannot be parsed ('587@other.test' is not a port number or a service in known_tcp_ports): Postfix's smtp process dies, the mail stays queued and other mail is throttled too → relayed via [smtp.relay.test]:587 as relay-user
         fixed: [missing-final-newline] the file has no final newline, so DMS glues the first generated entry onto this line and both entries break
         fixed: [unused-credentials] these credentials are never used: no known sender matches '@example.test'
+        new warning: [null-sender-direct] bounces, DSNs and vacation replies (sender '<>') go direct to the recipient's MX while other mail is relayed: Postfix looks the null sender up in the relay map only as '<>', and no relayhost is set
       dry run: nothing written
 
       """)

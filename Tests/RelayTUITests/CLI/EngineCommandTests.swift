@@ -96,7 +96,7 @@ struct EngineCommandTests {
     #expect(comment["line"] as? Int == 7)
     #expect((comment["fix"] as? String)?.isEmpty == false)
     let routes = try #require(object["routes"] as? [[String: Any]])
-    #expect(Set(routes.compactMap { $0["sender"] as? String }) == ["@example.test", "@other.test", "@third.test"])
+    #expect(Set(routes.compactMap { $0["sender"] as? String }) == ["@example.test", "@other.test", "@third.test", "<>"])
     #expect(!result.stdout.contains("relay-pass"))
   }
 
@@ -117,7 +117,7 @@ struct EngineCommandTests {
     let changes = try #require(object["changes"] as? [[String: Any]])
     #expect(
       changes.map { $0["sender"] as? String }
-        == ["@example.test", "@other.test", "someone@not-a-managed-domain.invalid"])
+        == ["@example.test", "@other.test", "<>", "someone@not-a-managed-domain.invalid"])
     #expect((changes[1]["to"] as? [String: Any])?["tls"] as? String == "encrypt")
   }
 
@@ -154,8 +154,13 @@ struct RouteSenderTests {
       let result = try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "a@other.test", bad], in: root)
       #expect(result.status == 65)
       #expect(result.stdout == "")
-      #expect(result.stderr == "dms-relay: error: --sender '\(bad)' is not an address: give user@domain or @domain\n")
+      #expect(result.stderr == "dms-relay: error: --sender '\(bad)' is not an address: give user@domain, @domain or '<>'\n")
     }
     #expect(try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "@other.test"], in: root).status == 0)
+    // The null sender, as '<>' or empty (sendmail -f ''), is routed (spec §11).
+    let null = try CLIHarness.run(["route", "--dms-version", "15.1.0", "--sender", "<>", ""], in: root)
+    #expect(null.status == 0)
+    #expect(null.stdout.hasPrefix("<>: "))
+    #expect(null.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("<>: ") }.count == 2)
   }
 }

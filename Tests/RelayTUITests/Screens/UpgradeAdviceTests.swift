@@ -106,7 +106,7 @@ struct CompareDefaultsTests {
       configuration: demo.configuration, from: try! DMSVersion.parse("13.3.1"), to: try! DMSVersion.parse("15.1.0"))
     #expect(comparison.changes.contains { $0.sender == VersionComparison.otherSenderProbe })
     let text = Reports.compareText(comparison).plain
-    #expect(text.contains("\n  any other sender\n    13.3.1: deferred"))
+    #expect(text.contains("\n  any other sender\n    13.3.1: error"))
     #expect(!text.contains("not-a-managed-domain"))
   }
 }

@@ -36,7 +36,7 @@ struct WizardEndToEndTests {
       try? FileManager.default.removeItem(atPath: root)
     }
     let before = try preview(root)
-    #expect(before.contains("deferred"))
+    #expect(before.contains("error"))
 
     try session.waitFor("Step 1 of 7 · Config folder and environment")
     try session.waitFor("Sender domains 2: example.test, other.test")

@@ -1,0 +1,93 @@
+/// The null sender `<>`: bounces, delivery status notifications and vacation replies
+/// (spec §11).
+///
+/// Postfix looks the null sender up in `sender_dependent_relayhost_maps` under
+/// `empty_address_relayhost_maps_lookup_key` (default `<>`), never under a domain; then
+/// `relayhost`; else the mail goes direct. Its credentials never come from a sender key:
+/// `smtp_sasl_passwd_lookup()` skips the sender lookup for an empty sender, so only the
+/// next hop's host and the hop as written are looked up. A setup that routes every domain
+/// through the relay map, with no `relayhost`, therefore sends every bounce directly.
+extension Router {
+  /// How the null sender is written in routes and on screen.
+  public static let nullSender = "<>"
+
+  /// `<>`, or an empty sender (what `sendmail -f ''` submits).
+  public static func isNullSender(_ text: String) -> Bool {
+    text.isEmpty || text == nullSender
+  }
+
+  /// The key the null sender is looked up under in `sender_dependent_relayhost_maps`.
+  public var nullSenderLookupKey: String {
+    state.setting("empty_address_relayhost_maps_lookup_key") ?? "<>"
+  }
+
+  /// The route of the null sender: relay map under `nullSenderLookupKey`, then `relayhost`,
+  /// then direct; credentials by next hop only.
+  func routeNullSender() -> Route {
+    var route = Route(
+      sender: Self.nullSender, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
+      decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
+      reason: nil, warnings: [])
+    var taken: ParsedValue?
+    if let relayTable {
+      guard relayTable.isUsable else {
+        let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
+        return deferred(
+          route,
+          "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
+          decidedBy: "relayhost_map")
+      }
+      let key = nullSenderLookupKey
+      if let position = relayTable.position(of: key) {
+        route.decidedBy = "relayhost_map:\(relayTable.entries[position].key)"
+        route.relayEntry = position
+        route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
+        let value = parsedValues[relayTable.entries[position].valueID]
+        if let failed = applyNextHop(value, to: &route) { return failed }
+        taken = value
+      }
+    }
+    if route.decider == .none, !relayhost.isEmpty {
+      route.decidedBy = "relayhost"
+      if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
+      taken = parsedRelayhost
+    }
+    if smtpClientDies {
+      return smtpError(
+        route,
+        "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
+    }
+    if route.outcome == .relayed, authEnabled, let saslTable {
+      guard saslTable.isUsable else {
+        let key = saslTable.duplicateKeys.keys.sorted().first ?? ""
+        return deferred(
+          route,
+          "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
+      }
+      if let position = taken?.hopCredentials {
+        applyCredentials(saslTable, position, foundUnderSender: false, to: &route)
+        if route.outcome == .deferred { return route }
+      }
+    }
+    if route.outcome == .direct, authEnabled, let saslTable, !saslTable.isUsable {
+      markDeferredByMXAuth(&route)
+    }
+    if route.outcome == .relayed, taken?.port == 465 {
+      return deferred(route, PostfixFacts.implicitTLSRouteReason)
+    }
+    if route.outcome == .direct, relayTable.map({ !$0.entries.isEmpty }) ?? false {
+      route.warnings.append(
+        RouteWarning(
+          "null-sender-direct",
+          "no relay map entry for '\(nullSenderLookupKey)' and no relayhost: bounces, DSNs and vacation replies go straight to the recipient's MX"
+        ))
+    }
+    if route.outcome == .direct, tls == "encrypt" {
+      route.warnings.append(
+        RouteWarning(
+          "encrypt-direct",
+          PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
+    }
+    return route
+  }
+}
