@@ -1,4 +1,4 @@
-/// Everything DMS reads to configure relaying: the four config files (nil when absent,
+/// Everything DMS reads to configure relaying: the four relay config files (nil when absent,
 /// which DMS distinguishes from empty) and the container environment.
 public struct Configuration: Hashable, Sendable {
   public var relayMap: RelayMapFile?
@@ -6,18 +6,29 @@ public struct Configuration: Hashable, Sendable {
   public var accounts: AccountsFile?
   public var virtual: VirtualFile?
   public var environment: RelayEnvironment
+  /// The admin's `main.cf` and `master.cf` overrides (spec §8), nil when absent.
+  public var postfixMain: PostfixMainCfFile?
+  public var postfixMaster: PostfixMasterCfFile?
+  /// Whether `user-patches.sh` exists: it runs after everything, so its changes are unseen.
+  public var hasUserPatches: Bool
 
   public init(
     relayMap: RelayMapFile? = nil,
     saslPasswords: SaslPasswordFile? = nil,
     accounts: AccountsFile? = nil,
     virtual: VirtualFile? = nil,
-    environment: RelayEnvironment = RelayEnvironment()
+    environment: RelayEnvironment = RelayEnvironment(),
+    postfixMain: PostfixMainCfFile? = nil,
+    postfixMaster: PostfixMasterCfFile? = nil,
+    hasUserPatches: Bool = false
   ) {
     self.relayMap = relayMap
     self.saslPasswords = saslPasswords
     self.accounts = accounts
     self.virtual = virtual
     self.environment = environment
+    self.postfixMain = postfixMain
+    self.postfixMaster = postfixMaster
+    self.hasUserPatches = hasUserPatches
   }
 }

@@ -94,6 +94,9 @@ extension Reports {
         out.append("↳ \(visible(reason))", .dim)
         out.append("\n")
       }
+      if let unpreviewable = route.unpreviewable {
+        out.append("    ↳ cannot be previewed: \(visible(unpreviewable))\n", .dim)
+      }
     }
     out.append("\n")
     if preview.diagnostics.isEmpty {

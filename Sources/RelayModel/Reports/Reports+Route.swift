@@ -47,6 +47,7 @@ extension Reports {
     writeOrigin(route.pointee.authOrigin, into: &json)
     json.member("tls", route.pointee.tls)
     json.member("reason", route.pointee.reason)
+    json.member("unpreviewable", route.pointee.unpreviewable)
     json.key("warnings")
     json.beginArray()
     for warning in route.pointee.warnings { json.string(warning.message) }

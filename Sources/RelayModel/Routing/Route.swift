@@ -33,6 +33,9 @@ public struct Route: Hashable, Sendable {
   /// The entry of the router's `saslTable` the credentials came from, or nil: what the
   /// planner and the unused-credentials check read instead of parsing `authDecidedBy`.
   public internal(set) var authEntry: Int? = nil
+  /// Why this route cannot be previewed (spec §8: a table or transport the tool cannot
+  /// read, named), or nil; `outcome` is then only what the readable settings give.
+  public internal(set) var unpreviewable: String? = nil
   var decider: Decider = .none
   var authDecider: Decider = .none
 
@@ -88,6 +91,7 @@ public struct Route: Hashable, Sendable {
       && lhs.decidedByOrigin == rhs.decidedByOrigin && lhs.authDecidedBy == rhs.authDecidedBy
       && lhs.authOrigin == rhs.authOrigin && lhs.tls == rhs.tls && lhs.reason == rhs.reason
       && lhs.warnings == rhs.warnings && lhs.relayEntry == rhs.relayEntry && lhs.authEntry == rhs.authEntry
+      && lhs.unpreviewable == rhs.unpreviewable
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -83,7 +83,7 @@ struct RouteCommand: ParsableCommand {
       let loaded = try config.loadExisting()
       let version = try loaded.requireVersion()
       let state = Generator.generate(loaded.configuration, family: version.family)
-      let router = Router(state: state, environment: loaded.configuration.environment)
+      let router = Router(state: state, configuration: loaded.configuration)
       let routes = senders.map(router.route)
       if json {
         Reports.routesJSON(routes, to: writeStandardOutput)

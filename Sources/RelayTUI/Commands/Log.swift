@@ -82,7 +82,7 @@ struct Log: ParsableCommand {
       return (nil, loaded.configDirectory)
     }
     let state = Generator.generate(loaded.configuration, family: version.family)
-    let router = Router(state: state, environment: loaded.configuration.environment)
+    let router = Router(state: state, configuration: loaded.configuration)
     return (ObservedComparison(router: router, environment: loaded.configuration.environment), loaded.configDirectory)
   }
 
