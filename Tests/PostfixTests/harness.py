@@ -33,6 +33,7 @@ sys.path.insert(0, HERE)
 
 import cases as cases_mod                       # noqa: E402
 import logcheck                                 # noqa: E402
+import overrides                               # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
 from judge import observe, judge                # noqa: E402
 from world import World, WorldError             # noqa: E402
@@ -97,10 +98,11 @@ def run_plan(plan, world, root, keep, deadline):
     inst = PostfixInstance(inst_root, world.dns_ip, plan.postconf, plan.tables)
     try:
         inst.prepare()
+        overrides.apply(inst, plan.case, plan.family)
         with _cleanup_lock:
             _live_instances.add(inst)
         inst.start()
-        tls_level = inst.effective("smtp_tls_security_level")
+        tls_level = overrides.tls_level(inst)
         outcomes = {}
         for phase in phases(plan, world):
             for sender in phase:
