@@ -57,6 +57,7 @@ public enum Checks {
     checkCredentialUse(context, &out)
     checkDirectDeliveryTLS(context, &out)
     out += independent.trailing
+    checkOverrides(context, &out)
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
       let lf = lhs.location?.file ?? "~", rf = rhs.location?.file ?? "~"

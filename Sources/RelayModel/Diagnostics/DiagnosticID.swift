@@ -41,12 +41,26 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case inputsRewritten = "inputs-rewritten"
   case unknownFutureVersion = "unknown-future-version"
   case noRelayConfigured = "no-relay-configured"
+  // The admin's overrides: postfix-main.cf, postfix-master.cf, user-patches.sh (spec §8)
+  case mainCfMissingEquals = "main-cf-missing-equals"
+  case mainCfLeadingWhitespace = "main-cf-leading-whitespace"
+  case overrideUndoneOnChange = "override-undone-on-change"
+  case wrappermodeBelowEncrypt = "wrappermode-below-encrypt"
+  case wrappermodeBreaksDirect = "wrappermode-breaks-direct"
+  case overrideNamesMissingTable = "override-names-missing-table"
+  case overrideDisablesRelayMap = "override-disables-relay-map"
+  case unpreviewableSetting = "unpreviewable-setting"
+  case userPatches = "user-patches"
 
   public var defaultSeverity: Severity {
     switch self {
     case .noCredentialsSmtpDies, .relayMapIgnored, .saslFileIgnored, .duplicateKey, .continuationLine,
       .commentAsRelay, .unparseableRelay, .relayHostHasPort, .domainsGlued, .emptySaslUser:
       return .error
+    case .mainCfMissingEquals, .wrappermodeBelowEncrypt, .wrappermodeBreaksDirect,
+      .overrideNamesMissingTable:
+      return .error
+    case .userPatches: return .info
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
@@ -91,6 +105,15 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .inputsRewritten: return "DMS rewrites this file at start"
     case .unknownFutureVersion: return "unknown DMS version"
     case .noRelayConfigured: return "no relay configured"
+    case .mainCfMissingEquals: return "postfix-main.cf line without '=' empties main.cf"
+    case .mainCfLeadingWhitespace: return "postfix-main.cf starts with an indented line"
+    case .overrideUndoneOnChange: return "change detection undoes a postfix-main.cf setting"
+    case .wrappermodeBelowEncrypt: return "wrappermode below encrypt defers all mail"
+    case .wrappermodeBreaksDirect: return "wrappermode breaks direct delivery"
+    case .overrideNamesMissingTable: return "override names a table DMS did not write"
+    case .overrideDisablesRelayMap: return "override leaves relay map entries unused"
+    case .unpreviewableSetting: return "a setting the preview cannot read"
+    case .userPatches: return "user-patches.sh changes are not previewed"
     }
   }
 }

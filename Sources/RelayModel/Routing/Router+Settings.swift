@@ -30,8 +30,25 @@ extension Router {
     var readsSaslTable = false
   }
 
+  /// Why direct mail is deferred when `smtp_tls_wrappermode = yes` applies to it.
+  public static let wrappermodeDirectReason =
+    "smtp_tls_wrappermode = yes applies to direct delivery too: the recipient's MX on port 25 expects plain SMTP, so the TLS handshake fails"
+
   /// `smtp_tls_security_level` values below `encrypt` (wrappermode refuses them).
   static let levelsBelowEncrypt: Set<String> = ["", "none", "may"]
+
+  /// Whether `smtp_tls_wrappermode = yes` applies with a TLS level below `encrypt`.
+  public var wrappermodeBelowEncrypt: Bool { delivery.wrappermode && Self.levelsBelowEncrypt.contains(delivery.tls) }
+  /// Whether `smtp_tls_wrappermode = yes` applies to the smtp client's deliveries.
+  public var wrappermode: Bool { delivery.wrappermode }
+  /// The service (`smtp/unix`) whose settings the smtp client reads.
+  public var deliveryService: String { delivery.service }
+  /// Why routes cannot be previewed, or nil.
+  public var unpreviewable: String? { delivery.unpreviewable }
+  /// `empty_address_relayhost_maps_lookup_key` (default `<>`): the null sender's key.
+  public var emptyAddressLookupKey: String { delivery.emptyAddressLookupKey }
+  /// `relay_transport` (used only for `relay_domains`).
+  public var relayTransport: String { delivery.relayTransport }
 
   /// Reads `settings` as Postfix does for the state DMS generated.
   static func delivery(_ settings: PostfixSettings, state: GeneratedState) -> Delivery {
@@ -121,9 +138,7 @@ extension Router {
     }
     if route.outcome == .direct {
       if delivery.wrappermode {
-        route = deferred(
-          route,
-          "smtp_tls_wrappermode = yes applies to direct delivery too: the recipient's MX on port 25 expects plain SMTP, so the TLS handshake fails")
+        route = deferred(route, Self.wrappermodeDirectReason)
       }
       return
     }

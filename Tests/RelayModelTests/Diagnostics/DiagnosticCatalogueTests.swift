@@ -143,7 +143,7 @@ let diagnosticCases: [DiagnosticCase] = [
   DiagnosticCase(
     id: .noRelayConfigured, version: "15.1.0", configuration: configuration(accounts: "u@a.test|{X}y\n"),
     location: nil, says: "no relay is configured: all mail is delivered directly"),
-]
+] + overrideDiagnosticCases
 
 @Suite("Every diagnostic code, produced")
 struct DiagnosticCatalogueTests {
