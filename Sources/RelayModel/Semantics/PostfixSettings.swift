@@ -84,7 +84,8 @@ public struct PostfixSettings: Hashable, Sendable {
   public func raw(_ key: String) -> String? { values[key]?.value }
 
   /// The value of `key` with `$name` and `${name}` expanded (nil: never set), as Postfix
-  /// expands a parameter when it reads it; expansion stops after 16 levels.
+  /// expands a parameter when it reads it; expansion deeper than 16 levels
+  /// (a loop) gives an empty value.
   public func value(_ key: String) -> String? {
     guard let raw = values[key]?.value else { return nil }
     return expand(raw, depth: 0)
@@ -98,7 +99,9 @@ public struct PostfixSettings: Hashable, Sendable {
   }
 
   private func expand(_ text: String, depth: Int) -> String {
-    guard depth < 16, text.contains("$") else { return text }
+    guard text.contains("$") else { return text }
+    // Postfix gives up on such nesting too; the value is then unusable, read as empty.
+    guard depth < 16 else { return "" }
     var out = ""
     var rest = Substring(text)
     while let dollar = rest.firstIndex(of: "$") {
