@@ -11,6 +11,9 @@ public struct Configuration: Hashable, Sendable {
   public var postfixMaster: PostfixMasterCfFile?
   /// Whether `user-patches.sh` exists: it runs after everything, so its changes are unseen.
   public var hasUserPatches: Bool
+  /// Config folder files the overrides name as tables (`texthash:/tmp/docker-mailserver/NAME`,
+  /// or `hash:` with its source file NAME), by NAME; a name absent here was not found.
+  public var overrideTables: [String: TextDocument]
 
   public init(
     relayMap: RelayMapFile? = nil,
@@ -20,7 +23,8 @@ public struct Configuration: Hashable, Sendable {
     environment: RelayEnvironment = RelayEnvironment(),
     postfixMain: PostfixMainCfFile? = nil,
     postfixMaster: PostfixMasterCfFile? = nil,
-    hasUserPatches: Bool = false
+    hasUserPatches: Bool = false,
+    overrideTables: [String: TextDocument] = [:]
   ) {
     self.relayMap = relayMap
     self.saslPasswords = saslPasswords
@@ -30,5 +34,6 @@ public struct Configuration: Hashable, Sendable {
     self.postfixMain = postfixMain
     self.postfixMaster = postfixMaster
     self.hasUserPatches = hasUserPatches
+    self.overrideTables = overrideTables
   }
 }

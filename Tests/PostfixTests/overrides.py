@@ -14,10 +14,13 @@ as in the container.
 
 import os
 import re
+import shutil
 
 from instance import POSTCONF, TABLE_PATH_RE, _plumbing, _write, run
 
 MASTER_LINE_RE = re.compile(r"^[0-9a-z]")
+# A table in the config folder, as the container sees it.
+CONFIG_TABLE_RE = re.compile(r"/tmp/docker-mailserver/([A-Za-z0-9_.-]+)")
 
 
 def _master_lines(text, family):
@@ -42,9 +45,20 @@ def apply(inst, case, family):
         return None
     conf = inst.conf
 
+    def config_table(match):
+        # A copy of the case's file next to the generated tables (a missing one stays missing).
+        name = match.group(1)
+        source = os.path.join(case.path, name)
+        target = inst.table_path("config-" + name)
+        if os.path.isfile(source) and not os.path.exists(target):
+            shutil.copyfile(source, target)
+            os.chmod(target, 0o644)
+        return target
+
     def localise(text):
         # /etc/postfix/NAME means the instance's copy of the table DMS wrote (or no file).
-        return TABLE_PATH_RE.sub(lambda m: inst.table_path(m.group(1)), text)
+        text = TABLE_PATH_RE.sub(lambda m: inst.table_path(m.group(1)), text)
+        return CONFIG_TABLE_RE.sub(config_table, text)
 
     def apply_master():
         for line in _master_lines(master_text or "", family):

@@ -39,7 +39,6 @@ extension Checks {
           "smtp_tls_wrappermode = yes needs smtp_tls_security_level = encrypt (or stronger), but it is '\(c.router.tls)': Postfix defers every message ('smtp_tls_wrappermode requires \"smtp_tls_security_level = encrypt\"')",
           fix: "set smtp_tls_security_level = encrypt next to smtp_tls_wrappermode = yes"))
     } else if c.router.wrappermode {
-      out.removeAll { $0.id == .port465 }
       let direct = c.routes.lazy.filter { $0.reason == Router.wrappermodeDirectReason }.prefix(4).map(\.sender)
       if !direct.isEmpty {
         let names = direct.prefix(3).joined(separator: ", ") + (direct.count > 3 ? ", …" : "")
@@ -49,6 +48,10 @@ extension Checks {
             "smtp_tls_wrappermode = yes applies to every delivery of the \(c.router.deliveryService) transport: mail that goes directly (\(names)) reaches MX hosts on port 25, which expect plain SMTP, so it is deferred",
             fix: "send every sender through the port-465 relay (relayhost), or use the relay's STARTTLS port 587 and drop smtp_tls_wrappermode"))
       }
+    }
+    // With wrappermode on a transport, a 465 relay works unless a route still says it does not.
+    if c.router.anyTransportWrappermode, !c.routes.contains(where: { $0.reason == PostfixFacts.implicitTLSRouteReason }) {
+      out.removeAll { $0.id == .port465 }
     }
     checkOverriddenTables(c, location, &out)
     checkUndoneOnChange(c, &out)
@@ -74,8 +77,8 @@ extension Checks {
       out.append(
         Diagnostic(
           .overrideNamesMissingTable, at: location(key),
-          "\(key) = '\(value)', but DMS \(c.version.name) writes no such file for this configuration: every lookup fails, so \(delivery.relayMapMissing ? "all mail is deferred ('address resolver failure')" : "relayed mail is deferred")",
-          fix: "remove \(key) from postfix-main.cf, or configure the relay files so DMS writes the table"))
+          "\(key) = '\(value)' names a file that does not exist with this configuration on DMS \(c.version.name): every lookup fails, so \(delivery.relayMapMissing ? "all mail is deferred ('address resolver failure')" : "relayed mail is deferred")",
+          fix: "remove \(key) from postfix-main.cf, or point it at a table that exists"))
     }
     let entries = c.state.relayhostMap.map { TexthashTable($0).entries.count } ?? 0
     if entries > 0, !delivery.readsRelayMap, !delivery.relayMapMissing, c.router.settings.emptiedBy == nil,

@@ -3,7 +3,7 @@
 /// TLS and the port names; a table the preview cannot read is named instead of guessed.
 extension Router {
   /// The settings the smtp client and the address resolver run with, read once per router.
-  struct Delivery: Hashable, Sendable {
+  struct Delivery: Sendable {
     /// The `master.cf` service `default_transport` names (`smtp/unix`).
     var service = "smtp/unix"
     var relayhost = ""
@@ -25,9 +25,25 @@ extension Router {
     /// configuration: every lookup fails.
     var relayMapMissing = false
     var saslTableMissing = false
-    /// The relay map / sasl table named is DMS's own (read from the generated state).
+    /// The relay map / sasl table is read: DMS's own (from the generated state), or
+    /// `relayLines`/`saslLines` from the config folder.
     var readsRelayMap = false
     var readsSaslTable = false
+    var relayLines: GeneratedTable?
+    var saslLines: GeneratedTable?
+    /// `sender_dependent_default_transport_maps` from the config folder: sender →
+    /// `transport[:nexthop]`; `senderTransportsMissing`: named but not there.
+    var senderTransports: TexthashTable?
+    var senderTransportsMissing = false
+    /// The `smtp` and `relay` services' TLS settings (their `-o` overrides, else main.cf).
+    var services: [String: ServiceSettings] = [:]
+  }
+
+  /// What one `master.cf` smtp-client service does about TLS.
+  struct ServiceSettings: Hashable, Sendable {
+    /// `smtp_tls_security_level`; empty is Postfix's default (`none`).
+    var tls: String
+    var wrappermode: Bool
   }
 
   /// Why direct mail is deferred when `smtp_tls_wrappermode = yes` applies to it.
@@ -41,6 +57,8 @@ extension Router {
   public var wrappermodeBelowEncrypt: Bool { delivery.wrappermode && Self.levelsBelowEncrypt.contains(delivery.tls) }
   /// Whether `smtp_tls_wrappermode = yes` applies to the smtp client's deliveries.
   public var wrappermode: Bool { delivery.wrappermode }
+  /// Whether a transport the preview models (`smtp`, `relay`) has `smtp_tls_wrappermode = yes`.
+  public var anyTransportWrappermode: Bool { delivery.services.values.contains(where: \.wrappermode) }
   /// The service (`smtp/unix`) whose settings the smtp client reads.
   public var deliveryService: String { delivery.service }
   /// Why routes cannot be previewed, or nil.
@@ -74,24 +92,44 @@ extension Router {
     d.relayTransport = settings.value("relay_transport") ?? "relay"
     if let ports = settings.value("known_tcp_ports") { d.ports = knownTCPPorts(ports) }
 
-    /// nil: no table; true: DMS's table, written; false: DMS's table, never written.
-    func dmsTable(_ value: String, path: String, written: Bool, setting: String) -> Bool? {
-      if value.isEmpty { return nil }
-      if value == "texthash:\(path)" || value == "hash:\(path)" { return written }
-      unreadable.append("\(setting) = '\(value)' is a table the preview cannot read")
-      return nil
+    /// Reads one table setting: the lines to use (nil: DMS's own from the state), whether
+    /// it is read at all, and whether it is missing (every lookup fails).
+    func table(_ setting: String, _ value: String, dmsPath: String?, dmsWrote: Bool) -> (
+      lines: GeneratedTable?, reads: Bool, missing: Bool
+    ) {
+      switch OverrideTable.classify(value, dmsPath: dmsPath, dmsWrote: dmsWrote, tables: settings.tables) {
+      case .none: return (nil, false, false)
+      case .dms(let written): return (nil, written, !written)
+      case .configFolder(let name, let document?): return (OverrideTable.table(document, name: name), true, false)
+      case .configFolder(_, nil) where value.hasPrefix("texthash:"):
+        return (nil, false, true)
+      case .configFolder(let name, nil):
+        unreadable.append(
+          "\(setting) = '\(value)' but its source file '\(name)' is not in the config folder (user-patches.sh may build it)")
+        return (nil, false, false)
+      case .unreadable:
+        unreadable.append("\(setting) = '\(value)' is a table the preview cannot read")
+        return (nil, false, false)
+      }
     }
-    let relayMap = dmsTable(
-      d.relayMaps, path: Generator.relayhostMapPath, written: state.relayhostMap != nil,
-      setting: "sender_dependent_relayhost_maps")
-    let saslTable = dmsTable(
-      d.passwordMaps, path: Generator.saslPasswdPath, written: state.saslPasswd != nil,
-      setting: "smtp_sasl_password_maps")
-    d.readsRelayMap = relayMap == true
-    d.relayMapMissing = relayMap == false
-    d.readsSaslTable = saslTable == true
-    d.saslTableMissing = saslTable == false
-    for setting in ["transport_maps", "sender_dependent_default_transport_maps", "smtp_tls_policy_maps"] {
+    let relayMap = table(
+      "sender_dependent_relayhost_maps", d.relayMaps, dmsPath: Generator.relayhostMapPath,
+      dmsWrote: state.relayhostMap != nil)
+    let saslTable = table(
+      "smtp_sasl_password_maps", d.passwordMaps, dmsPath: Generator.saslPasswdPath, dmsWrote: state.saslPasswd != nil)
+    (d.relayLines, d.readsRelayMap, d.relayMapMissing) = relayMap
+    (d.saslLines, d.readsSaslTable, d.saslTableMissing) = saslTable
+    let transports = table(
+      "sender_dependent_default_transport_maps", settings.value("sender_dependent_default_transport_maps") ?? "",
+      dmsPath: nil, dmsWrote: false)
+    d.senderTransports = transports.lines.map(TexthashTable.init)
+    d.senderTransportsMissing = transports.missing
+    for name in ["smtp", "relay"] {
+      d.services[name] = ServiceSettings(
+        tls: settings.value("smtp_tls_security_level", service: "\(name)/unix") ?? "",
+        wrappermode: settings.value("smtp_tls_wrappermode", service: "\(name)/unix") == "yes")
+    }
+    for setting in ["transport_maps", "smtp_tls_policy_maps"] {
       if let value = settings.value(setting, service: d.service), !value.isEmpty {
         unreadable.append("\(setting) = '\(value)' is a table the preview cannot read")
       }
@@ -112,44 +150,85 @@ extension Router {
     return ports
   }
 
-  /// The route after the smtp client's own settings: implicit TLS (`smtp_tls_wrappermode`)
-  /// and tables the preview cannot read (spec §8). Called on every predicted route.
+  /// The route after the smtp client's own settings: the transport a sender's mail takes
+  /// (`sender_dependent_default_transport_maps`), implicit TLS (`smtp_tls_wrappermode`) and
+  /// tables the preview cannot read (spec §8). Called on every predicted route.
   func applyDelivery(to route: inout Route) {
     if let unpreviewable = delivery.unpreviewable { route.unpreviewable = unpreviewable }
-    if delivery.relayMapMissing, route.outcome != .bounced {
-      route = deferred(
-        route,
-        "sender_dependent_relayhost_maps = '\(delivery.relayMaps)' but DMS wrote no such file on this configuration: every lookup fails ('address resolver failure')")
+    guard route.outcome != .bounced else { return }
+    if let missing = missingTableReason(route) {
+      route = deferred(route, missing)
       return
     }
+    guard let service = transport(of: &route) else { return }
+    let settings = delivery.services[service] ?? ServiceSettings(tls: delivery.tls, wrappermode: delivery.wrappermode)
+    let level = settings.tls.isEmpty ? "none" : settings.tls
+    route.tls = level
     guard route.outcome == .relayed || route.outcome == .direct else { return }
     if delivery.saslTableMissing, delivery.authEnabled, route.outcome == .relayed {
       route = deferred(
         route,
-        "smtp_sasl_password_maps = '\(delivery.passwordMaps)' but DMS wrote no such file on this configuration: the credentials lookup fails")
+        "smtp_sasl_password_maps = '\(delivery.passwordMaps)' names a file that does not exist on this configuration: the credentials lookup fails")
       return
     }
-    let level = delivery.tls.isEmpty ? "none" : delivery.tls
-    if delivery.wrappermode, Self.levelsBelowEncrypt.contains(delivery.tls) {
+    if settings.wrappermode, Self.levelsBelowEncrypt.contains(settings.tls) {
       route = deferred(
         route,
         "smtp_tls_wrappermode = yes requires smtp_tls_security_level = encrypt (or stronger), but it is '\(level)': Postfix defers every message")
       return
     }
     if route.outcome == .direct {
-      if delivery.wrappermode {
-        route = deferred(route, Self.wrappermodeDirectReason)
-      }
+      if settings.wrappermode { route = deferred(route, Self.wrappermodeDirectReason) }
       return
     }
     let port = route.relay.flatMap { $0.split(separator: ":").last.flatMap { Int($0) } }
-    if port == 465, !delivery.wrappermode {
+    if port == 465, !settings.wrappermode {
       route = deferred(route, PostfixFacts.implicitTLSRouteReason)
-    } else if let port, port == 25 || port == 587, delivery.wrappermode {
+    } else if let port, port == 25 || port == 587, settings.wrappermode {
       route = deferred(
         route,
         "smtp_tls_wrappermode = yes starts TLS at once, but port \(port) of the relay expects plain SMTP first (STARTTLS), so the TLS handshake fails")
     }
+  }
+
+  /// Why every lookup of a table the route needs fails, or nil.
+  private func missingTableReason(_ route: Route) -> String? {
+    if delivery.relayMapMissing {
+      return
+        "sender_dependent_relayhost_maps = '\(delivery.relayMaps)' names a file that does not exist on this configuration: every lookup fails ('address resolver failure')"
+    }
+    if delivery.senderTransportsMissing {
+      return
+        "sender_dependent_default_transport_maps names a file that does not exist in the config folder: every lookup fails ('address resolver failure')"
+    }
+    if let table = delivery.senderTransports, !table.isUsable {
+      let key = table.duplicateKeys.keys.sorted().first ?? ""
+      return
+        "sender_dependent_default_transport_maps has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'"
+    }
+    return nil
+  }
+
+  /// The service (`smtp`, `relay`) the route's mail leaves through, or nil when the
+  /// sender's transport entry is beyond the preview (then marked on the route).
+  private func transport(of route: inout Route) -> String? {
+    let defaultService = String(delivery.service.prefix { $0 != "/" })
+    guard let table = delivery.senderTransports else { return defaultService }
+    let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []
+    guard let (key, position) = keys.lazy.compactMap({ key in table.position(of: key).map { (key, $0) } }).first
+    else { return defaultService }
+    let value = table.entries[position].value
+    let name = String(value.prefix { $0 != ":" })
+    if value.contains(":") || (name != "smtp" && name != "relay") {
+      route.unpreviewable =
+        "sender_dependent_default_transport_maps gives '\(key)' the transport '\(value)', which the preview does not model"
+      return nil
+    }
+    route.warnings.append(
+      RouteWarning(
+        "sender-transport",
+        "sender_dependent_default_transport_maps:\(key) sends this mail through the '\(name)' transport of master.cf"))
+    return name
   }
 }
 

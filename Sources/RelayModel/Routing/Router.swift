@@ -80,14 +80,14 @@ public struct Router: Sendable {
     let readsRelayMap = delivery.readsRelayMap
     let readsPasswords = delivery.readsSaslTable
     let (relayTable, saslTable) = Parallel.both(
-      { readsRelayMap ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil },
-      { readsPasswords ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil })
+      { readsRelayMap ? TexthashTable(delivery.relayLines ?? state.relayhostMap ?? GeneratedTable()) : nil },
+      { readsPasswords ? TexthashTable(delivery.saslLines ?? state.saslPasswd ?? GeneratedTable()) : nil })
     self.relayTable = relayTable
     self.saslTable = saslTable
     parsedValues = relayTable?.distinctValues.map { ParsedValue($0, saslTable: saslTable, ports: delivery.ports) } ?? []
     parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable, ports: delivery.ports)
-    relayOrigins = state.relayhostMap?.origins ?? []
-    saslOrigins = state.saslPasswd?.origins ?? []
+    relayOrigins = (delivery.relayLines ?? state.relayhostMap)?.origins ?? []
+    saslOrigins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
     rewritesSenders = environment["ENABLE_SRS"] == "1"
     srsExcludedDomains = environment["SRS_EXCLUDE_DOMAINS"]
       .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }

@@ -30,6 +30,8 @@ public struct PostfixSettings: Hashable, Sendable {
   /// The `postfix-main.cf` line that made DMS's `postconf -n` fail: `main.cf` was replaced
   /// by its empty output, so every setting before change detection is Postfix's default.
   public private(set) var emptiedBy: PostfixMainCfFile.Problem?
+  /// The config folder files the overrides name as tables (`Configuration.overrideTables`).
+  public private(set) var tables: [String: TextDocument] = [:]
   /// `-o` overrides by `service/type` (`smtp/unix`), from `postfix-master.cf`.
   public private(set) var serviceOverrides: [String: [String: PostfixMasterCfFile.Override]] = [:]
 
@@ -53,6 +55,7 @@ public struct PostfixSettings: Hashable, Sendable {
   /// preceded it is the same configuration's (the admin's overrides are only read at start).
   public init(configuration: Configuration, state: GeneratedState) {
     path = state.path
+    tables = configuration.overrideTables
     apply(Self.baseline, .dmsBaseline)
     let startup =
       state.path == .startup

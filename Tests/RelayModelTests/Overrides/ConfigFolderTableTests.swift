@@ -1,0 +1,77 @@
+import Testing
+@testable import RelayModel
+
+@Suite("Tables in the config folder named by the overrides")
+struct ConfigFolderTableTests {
+  func tables(_ files: [String: String]) -> [String: TextDocument] {
+    files.mapValues { TextDocument(text: $0) }
+  }
+
+  @Test("texthash: and hash: under /tmp/docker-mailserver name one file; anything else is unreadable")
+  func classify() {
+    let docs = tables(["t.cf": "a b\n"])
+    func kind(_ value: String) -> OverrideTable {
+      OverrideTable.classify(value, dmsPath: "/etc/postfix/relayhost_map", dmsWrote: true, tables: docs)
+    }
+    #expect(kind("") == .none)
+    #expect(kind("texthash:/etc/postfix/relayhost_map") == .dms(written: true))
+    #expect(kind("texthash:/tmp/docker-mailserver/t.cf") == .configFolder(name: "t.cf", document: docs["t.cf"]))
+    #expect(kind("hash:/tmp/docker-mailserver/t.cf") == .configFolder(name: "t.cf", document: docs["t.cf"]))
+    #expect(kind("texthash:/tmp/docker-mailserver/gone.cf") == .configFolder(name: "gone.cf", document: nil))
+    for value in [
+      "tcp:127.0.0.1:2000", "ldap:/etc/postfix/l.cf", "texthash:/etc/postfix/other",
+      "texthash:/tmp/docker-mailserver/a/b.cf", "texthash:/tmp/docker-mailserver/t.cf, texthash:/tmp/docker-mailserver/u.cf",
+    ] {
+      #expect(kind(value) == .unreadable, "\(value)")
+    }
+  }
+
+  @Test("a relay map in the config folder routes, and its lines are the origins")
+  func relayMapFromFolder() throws {
+    var config = withOverrides(
+      configuration(accounts: "u@a.test|{X}y\n"),
+      main: "sender_dependent_relayhost_maps = texthash:/tmp/docker-mailserver/my-relays.cf\n")
+    config.overrideTables = tables(["my-relays.cf": "# mine\n@a.test [m.test]:587\n"])
+    let route = try preview(config, "15.1.0").route("x@a.test")
+    #expect(route.nexthop == "[m.test]:587")
+    #expect(route.decidedByOrigin == .file(name: "my-relays.cf", line: 2))
+  }
+
+  @Test("a texthash table that is not there fails every lookup; a hash: one without its source is unpreviewable")
+  func missing() throws {
+    let texthash = withOverrides(
+      configuration(), main: "sender_dependent_relayhost_maps = texthash:/tmp/docker-mailserver/gone.cf\n")
+    #expect(try preview(texthash, "15.1.0").route("x@a.test").outcome == .deferred)
+    let hash = withOverrides(configuration(), main: "sender_dependent_relayhost_maps = hash:/tmp/docker-mailserver/gone\n")
+    let route = try preview(hash, "15.1.0").route("x@a.test")
+    #expect(route.unpreviewable?.contains("source file 'gone' is not in the config folder") == true)
+  }
+
+  @Test("sender_dependent_default_transport_maps picks the relay transport with its own -o wrappermode")
+  func senderTransport() throws {
+    var config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:465\n@c.test [s.test]:587\n", sasl: "@a.test u:p\n"),
+      main: "sender_dependent_default_transport_maps = texthash:/tmp/docker-mailserver/st.cf\n",
+      master: "relay/unix/smtp_tls_wrappermode=yes\n")
+    config.overrideTables = tables(["st.cf": "@a.test relay\n@d.test smtp:[o.test]:25\n@e.test lmtp\n"])
+    let p = try preview(config, "15.1.0")
+    #expect(p.route("x@a.test").outcome == .relayed)
+    #expect(p.route("x@a.test").warnings.contains { $0.code == "sender-transport" })
+    #expect(p.route("x@b.test").outcome == .direct)
+    #expect(p.route("x@c.test").outcome == .relayed)
+    #expect(p.route("x@d.test").unpreviewable?.contains("'smtp:[o.test]:25'") == true)
+    #expect(p.route("x@e.test").unpreviewable?.contains("'lmtp'") == true)
+    #expect(!p.has(.port465))
+  }
+
+  @Test("the loader reads the config folder tables the overrides name, and only those")
+  func loader() throws {
+    let dir = try TempFolder()
+    try dir.write("postfix-main.cf", "sender_dependent_default_transport_maps = texthash:/tmp/docker-mailserver/st.cf\n")
+    try dir.write("st.cf", "@a.test relay\n")
+    try dir.write("other.cf", "x y\n")
+    let loaded = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
+    #expect(Array(loaded.overrideTables.keys) == ["st.cf"])
+    #expect(loaded.overrideTables["st.cf"]?.text == "@a.test relay\n")
+  }
+}
