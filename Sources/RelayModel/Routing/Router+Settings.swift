@@ -44,6 +44,11 @@ extension Router {
     /// `smtp_tls_security_level`; empty is Postfix's default (`none`).
     var tls: String
     var wrappermode: Bool
+    /// `smtp_sasl_tls_security_options` (default `$smtp_sasl_security_options`, whose own
+    /// default is `noplaintext, noanonymous`): what a TLS session lets AUTH use.
+    var saslTLSOptions = "noanonymous"
+    /// The same without TLS (`smtp_sasl_security_options`).
+    var saslOptions = "noanonymous"
   }
 
   /// Why direct mail is deferred when `smtp_tls_wrappermode = yes` applies to it.
@@ -125,9 +130,15 @@ extension Router {
     d.senderTransports = transports.lines.map(TexthashTable.init)
     d.senderTransportsMissing = transports.missing
     for name in ["smtp", "relay"] {
+      let service = "\(name)/unix"
+      let options = settings.value("smtp_sasl_security_options", service: service) ?? "noplaintext, noanonymous"
       d.services[name] = ServiceSettings(
-        tls: settings.value("smtp_tls_security_level", service: "\(name)/unix") ?? "",
-        wrappermode: settings.value("smtp_tls_wrappermode", service: "\(name)/unix") == "yes")
+        tls: settings.value("smtp_tls_security_level", service: service) ?? "",
+        wrappermode: settings.value("smtp_tls_wrappermode", service: service) == "yes",
+        saslTLSOptions: settings.values["smtp_sasl_tls_security_options"] == nil
+          && settings.serviceOverrides[service]?["smtp_sasl_tls_security_options"] == nil
+          ? options : settings.value("smtp_sasl_tls_security_options", service: service) ?? "",
+        saslOptions: options)
     }
     for setting in ["transport_maps", "smtp_tls_policy_maps"] {
       if let value = settings.value(setting, service: d.service), !value.isEmpty {
@@ -182,6 +193,17 @@ extension Router {
       return
     }
     let port = route.relay.flatMap { $0.split(separator: ":").last.flatMap { Int($0) } }
+    // TLS is up with encrypt or wrappermode, and with may wherever the relay offers
+    // STARTTLS, as relays do.
+    let options = settings.tls == "none" || settings.tls.isEmpty ? settings.saslOptions : settings.saslTLSOptions
+    if route.authUser != nil,
+      options.split(whereSeparator: { $0 == "," || $0.isWhitespace }).contains("noplaintext")
+    {
+      route = deferred(
+        route,
+        "smtp_sasl\(options == settings.saslTLSOptions ? "_tls" : "")_security_options = '\(options)' forbids PLAIN and LOGIN (noplaintext): unless the relay offers another mechanism, AUTH fails ('no mechanism available') and the mail is deferred")
+      return
+    }
     if port == 465, !settings.wrappermode {
       route = deferred(route, PostfixFacts.implicitTLSRouteReason)
     } else if let port, port == 25 || port == 587, settings.wrappermode {

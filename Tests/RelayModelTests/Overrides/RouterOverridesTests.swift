@@ -77,6 +77,19 @@ struct RouterOverridesTests {
     }
   }
 
+  @Test("noplaintext in the SASL security options (Postfix's default, DMS sets noanonymous) defers AUTH over PLAIN/LOGIN")
+  func noplaintext() throws {
+    let base = configuration(relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n")
+    let p = try preview(withOverrides(base, main: "smtp_sasl_security_options = noplaintext, noanonymous\n"), "15.1.0")
+    #expect(p.route("x@a.test").outcome == .deferred)
+    #expect(p.route("x@a.test").reason?.contains("smtp_sasl_tls_security_options = 'noplaintext, noanonymous'") == true)
+    // The TLS variant decides under TLS: setting it alone to noanonymous lets PLAIN through.
+    let tlsOnly = withOverrides(
+      base, main: "smtp_sasl_security_options = noplaintext\nsmtp_sasl_tls_security_options = noanonymous\n")
+    #expect(try preview(tlsOnly, "15.1.0").route("x@a.test").outcome == .relayed)
+    #expect(try preview(base, "15.1.0").route("x@a.test").outcome == .relayed)
+  }
+
   @Test("known_tcp_ports from postfix-main.cf names the ports a next hop may use")
   func knownTCPPorts() throws {
     let config = withOverrides(
@@ -154,5 +167,18 @@ struct RouterOverridesTests {
     let empty = try TempFolder()
     let none = try ConfigurationSource(configDirectory: empty.path, baseDirectory: empty.path).load().configuration
     #expect(none.postfixMain == nil && none.postfixMaster == nil && !none.hasUserPatches)
+  }
+}
+
+@Suite("The preview says which state it shows when the overrides make them differ")
+struct ShownStateTests {
+  @Test("a postfix-main.cf value change detection writes back: the note names the restart state")
+  func note() throws {
+    let config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n"), main: "smtp_tls_security_level = may\n")
+    let p = try preview(config, "15.1.0")
+    #expect(p.shownStateNote?.hasPrefix("Shown: the state after a restart; after change detection") == true)
+    #expect(Reports.previewText(p).plain.contains("Shown: the state after a restart"))
+    #expect(try preview(configuration(relayMap: "@a.test [r.test]:587\n"), "15.1.0").shownStateNote == nil)
   }
 }

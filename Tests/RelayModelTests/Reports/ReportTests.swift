@@ -92,6 +92,7 @@ struct ReportTests {
             "auth_source": null,
             "tls": "may",
             "reason": null,
+            "unpreviewable": null,
             "warnings": []
           }
         ]
