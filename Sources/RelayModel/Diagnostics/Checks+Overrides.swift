@@ -91,6 +91,7 @@ extension Checks {
           "sender_dependent_relayhost_maps = '\(value)' replaces DMS's relay map, so its \(entries) entr\(entries == 1 ? "y is" : "ies are") never looked up",
           fix: "remove the setting from postfix-main.cf, or include texthash:\(Generator.relayhostMapPath) in it"))
     }
+    checkRelayEntriesOverridden(c, &out)
     if let reason = delivery.unpreviewable {
       let key = reason.split(separator: " ").first.map(String.init) ?? ""
       out.append(
@@ -98,6 +99,27 @@ extension Checks {
           .unpreviewableSetting, at: location(key),
           "\(reason), so every route is shown as 'cannot be previewed'",
           fix: "check those senders' mail in the mail log ('dms-relay log')"))
+    }
+  }
+
+  /// Relay map entries whose senders `sender_dependent_default_transport_maps` sends to a
+  /// next hop of its own: the entry is never used (at most 20 reported).
+  private static func checkRelayEntriesOverridden(_ c: Context, _ out: inout [Diagnostic]) {
+    guard let table = c.router.relayTable, c.router.delivery.senderTransports != nil else { return }
+    let origins = (c.router.delivery.relayLines ?? c.state.relayhostMap)?.origins ?? []
+    var reported: Set<Int> = []
+    for route in c.routes where route.warnings.contains(where: { $0.code == "relay-overridden" }) {
+      let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []
+      guard reported.count < 20, let position = keys.lazy.compactMap({ table.position(of: $0) }).first,
+        reported.insert(position).inserted
+      else { continue }
+      let entry = table.entries[position]
+      let origin = entry.lineIndex < origins.count ? origins[entry.lineIndex] : nil
+      out.append(
+        Diagnostic(
+          .overrideDisablesRelayMap, at: origin?.location,
+          "the relay map entry '\(entry.key) \(entry.value)' is never used: \(route.decidedBy ?? "sender_dependent_default_transport_maps") sends this mail to \(route.nexthop ?? "another next hop")",
+          fix: "remove one of the two: the relay map entry or the sender transport entry"))
     }
   }
 

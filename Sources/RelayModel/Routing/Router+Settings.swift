@@ -231,6 +231,51 @@ extension Router {
     return nil
   }
 
+  /// `transport:nexthop` from `sender_dependent_default_transport_maps`: its next hop takes
+  /// precedence over `sender_dependent_relayhost_maps` and `relayhost` (spec §8); the
+  /// credentials are looked up again for it unless a sender key supplied them.
+  private func takeNextHop(_ nexthop: String, key: String, senderKeys: [String], into route: inout Route) {
+    let replaced = route.nexthop
+    route.warnings.removeAll { $0.code == "credentials-on-direct" || $0.code == "extra-nexthops" }
+    route.decidedBy = "sender_dependent_default_transport_maps:\(key)"
+    route.decidedByOrigin = nil
+    route.relayEntry = nil
+    route.reason = nil
+    route.outcome = .relayed
+    let list = NextHopList(nexthop)
+    guard case .success(let hop) = list.first(ports: delivery.ports) else {
+      route = deferred(
+        route, "the next hop '\(nexthop)' of sender_dependent_default_transport_maps:\(key) cannot be parsed: Postfix's smtp process dies")
+      return
+    }
+    route.nexthop = hop.written
+    route.relay = hop.relay
+    if let replaced, replaced != hop.written {
+      route.warnings.append(
+        RouteWarning(
+          "relay-overridden",
+          "sender_dependent_default_transport_maps:\(key) sends this mail to \(hop.written) instead of \(replaced)"))
+    }
+    guard authEnabled, let saslTable, saslTable.isUsable else { return }
+    route.authUser = nil
+    route.authDecidedBy = nil
+    route.authOrigin = nil
+    route.authEntry = nil
+    // Sender keys first with sender-dependent authentication, then the next hop's host and
+    // as written, as the smtp client looks them up.
+    let senderEntry = senderDependentAuthentication ? senderKeys.lazy.compactMap { saslTable.position(of: $0) }.first : nil
+    guard let position = senderEntry ?? saslTable.position(of: hop.host) ?? saslTable.position(of: hop.written)
+    else { return }
+    let entry = saslTable.entries[position]
+    let user = entry.value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(entry.value[..<$0]) } ?? entry.value
+    route.authUser = user
+    route.authDecidedBy = "sasl_passwd:\(entry.key)"
+    route.authEntry = position
+    let origins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
+    route.authOrigin = entry.lineIndex < origins.count ? origins[entry.lineIndex] : nil
+    if user.isEmpty { route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails") }
+  }
+
   /// The service (`smtp`, `relay`) the route's mail leaves through, or nil when the
   /// sender's transport entry is beyond the preview (then marked on the route).
   private func transport(of route: inout Route) -> String? {
@@ -241,15 +286,26 @@ extension Router {
     else { return defaultService }
     let value = table.entries[position].value
     let name = String(value.prefix { $0 != ":" })
-    if value.contains(":") || (name != "smtp" && name != "relay") {
+    guard name == "smtp" || name == "relay" else {
       route.unpreviewable =
         "sender_dependent_default_transport_maps gives '\(key)' the transport '\(value)', which the preview does not model"
       return nil
     }
-    route.warnings.append(
-      RouteWarning(
-        "sender-transport",
-        "sender_dependent_default_transport_maps:\(key) sends this mail through the '\(name)' transport of master.cf"))
+    let nexthop = value.contains(":") ? String(value[value.index(after: value.firstIndex(of: ":")!)...]) : ""
+    if !nexthop.isEmpty, route.outcome == .deferred {
+      // Whether the deferral (a relay map problem, a dying smtp client) still happens with
+      // the transport's own next hop is beyond the preview.
+      route.unpreviewable =
+        "sender_dependent_default_transport_maps gives '\(key)' the next hop '\(nexthop)', and the route was deferred before it applies"
+      return nil
+    } else if !nexthop.isEmpty {
+      takeNextHop(nexthop, key: key, senderKeys: keys, into: &route)
+    } else {
+      route.warnings.append(
+        RouteWarning(
+          "sender-transport",
+          "sender_dependent_default_transport_maps:\(key) sends this mail through the '\(name)' transport of master.cf"))
+    }
     return name
   }
 }

@@ -59,7 +59,7 @@ struct ConfigFolderTableTests {
     #expect(p.route("x@a.test").warnings.contains { $0.code == "sender-transport" })
     #expect(p.route("x@b.test").outcome == .direct)
     #expect(p.route("x@c.test").outcome == .relayed)
-    #expect(p.route("x@d.test").unpreviewable?.contains("'smtp:[o.test]:25'") == true)
+    #expect(p.route("x@d.test").nexthop == "[o.test]:25")
     #expect(p.route("x@e.test").unpreviewable?.contains("'lmtp'") == true)
     #expect(!p.has(.port465))
   }
@@ -73,5 +73,46 @@ struct ConfigFolderTableTests {
     let loaded = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
     #expect(Array(loaded.overrideTables.keys) == ["st.cf"])
     #expect(loaded.overrideTables["st.cf"]?.text == "@a.test relay\n")
+  }
+}
+
+@Suite("sender_dependent_default_transport_maps with a next hop of its own")
+struct SenderTransportNextHopTests {
+  func config(_ transports: String, sasl: String = "@a.test u:p\n[o.test]:587 ou:op\n") -> Configuration {
+    var config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:587\n", sasl: sasl),
+      main: "sender_dependent_default_transport_maps = texthash:/tmp/docker-mailserver/st.cf\n")
+    config.overrideTables = ["st.cf": TextDocument(text: transports)]
+    return config
+  }
+
+  @Test("the transport's next hop beats the relay map; the entry is reported dead")
+  func beatsRelayMap() throws {
+    let p = try preview(config("@a.test smtp:[o.test]:587\n"), "15.1.0")
+    let route = p.route("x@a.test")
+    #expect(route.outcome == .relayed)
+    #expect(route.nexthop == "[o.test]:587")
+    #expect(route.decidedBy == "sender_dependent_default_transport_maps:@a.test")
+    #expect(route.authUser == "u")  // sender key first (sender-dependent authentication)
+    #expect(route.warnings.contains { $0.code == "relay-overridden" })
+    let dead = try #require(p.first(.overrideDisablesRelayMap))
+    #expect(dead.location == SourceLocation(file: RelayMapFile.fileName, line: 1))
+    #expect(dead.message.contains("'@a.test [r.test]:587' is never used"))
+  }
+
+  @Test("a direct sender gets the next hop, with credentials looked up for it")
+  func directSender() throws {
+    let route = try preview(config("@b.test relay:[o.test]:587\n"), "15.1.0").route("x@b.test")
+    #expect(route.outcome == .relayed)
+    #expect(route.authUser == "ou")
+    #expect(route.authDecidedBy == "sasl_passwd:[o.test]:587")
+    #expect(route.authOrigin == .file(name: SaslPasswordFile.fileName, line: 2))
+  }
+
+  @Test("port 465 through the transport still needs wrappermode; an unparsable next hop defers")
+  func checksStillApply() throws {
+    let p = try preview(config("@b.test smtp:[o.test]:465\n@c.test smtp:[bad\n"), "15.1.0")
+    #expect(p.route("x@b.test").reason == PostfixFacts.implicitTLSRouteReason)
+    #expect(p.route("x@c.test").outcome == .deferred)
   }
 }
