@@ -17,6 +17,9 @@ extension Reports {
     func line(_ text: String) { out += ControlEscaping.line(text) + "\n" }
     for route in routes {
       line("\(route.sender): \(route.summary)")
+      if route.unpreviewable != nil {
+        line("  as far as the readable settings go: \(route.outcome.rawValue)\(route.reason.map { " (\($0))" } ?? "")")
+      }
       if let by = route.decidedBy {
         line("  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")")
       }

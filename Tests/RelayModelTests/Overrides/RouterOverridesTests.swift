@@ -182,3 +182,16 @@ struct ShownStateTests {
     #expect(try preview(configuration(relayMap: "@a.test [r.test]:587\n"), "15.1.0").shownStateNote == nil)
   }
 }
+
+@Suite("route's text for a route that cannot be previewed")
+struct UnpreviewableTextTests {
+  @Test("the summary names the table; the next line says what the readable settings give")
+  func text() throws {
+    let config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:465\n"), main: "transport_maps = tcp:127.0.0.1:2000\n")
+    let text = Reports.routeText([try preview(config, "15.1.0").route("x@a.test")])
+    let lines = text.split(separator: "\n")
+    #expect(lines[0] == "x@a.test: cannot be previewed: transport_maps = 'tcp:127.0.0.1:2000' is a table the preview cannot read")
+    #expect(lines[1].hasPrefix("  as far as the readable settings go: deferred (port 465"))
+  }
+}
