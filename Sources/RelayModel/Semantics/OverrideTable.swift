@@ -3,7 +3,8 @@ public enum OverrideTable: Hashable, Sendable {
   /// No table: the setting is empty or unset.
   case none
   /// DMS's own `/etc/postfix/relayhost_map` or `sasl_passwd`; `written`: DMS wrote it for
-  /// this configuration (else every lookup fails).
+  /// this configuration in the form named (else every lookup fails: DMS never writes the
+  /// `.db` a `hash:` table needs).
   case dms(written: Bool)
   /// A file of the config folder (`texthash:/tmp/docker-mailserver/NAME`, or `hash:` read
   /// from its source file NAME); nil document: the file is not there.
@@ -23,7 +24,9 @@ public enum OverrideTable: Hashable, Sendable {
   ) -> OverrideTable {
     let value = value.trimmingBlanks
     if value.isEmpty { return .none }
-    if let dmsPath, value == "texthash:\(dmsPath)" || value == "hash:\(dmsPath)" { return .dms(written: dmsWrote) }
+    if let dmsPath, value == "texthash:\(dmsPath)" { return .dms(written: dmsWrote) }
+    // DMS writes its tables for texthash: and never runs postmap, so no `.db` exists.
+    if let dmsPath, value == "hash:\(dmsPath)" { return .dms(written: false) }
     guard let name = configFolderName(value) else { return .unreadable }
     return .configFolder(name: name, document: tables[name])
   }

@@ -15,6 +15,7 @@ struct ConfigFolderTableTests {
     }
     #expect(kind("") == .none)
     #expect(kind("texthash:/etc/postfix/relayhost_map") == .dms(written: true))
+    #expect(kind("hash:/etc/postfix/relayhost_map") == .dms(written: false))
     #expect(kind("texthash:/tmp/docker-mailserver/t.cf") == .configFolder(name: "t.cf", document: docs["t.cf"]))
     #expect(kind("hash:/tmp/docker-mailserver/t.cf") == .configFolder(name: "t.cf", document: docs["t.cf"]))
     #expect(kind("texthash:/tmp/docker-mailserver/gone.cf") == .configFolder(name: "gone.cf", document: nil))
