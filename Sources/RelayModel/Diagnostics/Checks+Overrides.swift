@@ -92,6 +92,7 @@ extension Checks {
           fix: "remove the setting from postfix-main.cf, or include texthash:\(Generator.relayhostMapPath) in it"))
     }
     checkRelayEntriesOverridden(c, &out)
+    checkRecipientTransports(c, location("transport_maps"), &out)
     if let reason = delivery.unpreviewable {
       let key = reason.split(separator: " ").first.map(String.init) ?? ""
       out.append(
@@ -99,6 +100,28 @@ extension Checks {
           .unpreviewableSetting, at: location(key),
           "\(reason), so every route is shown as 'cannot be previewed'",
           fix: "check those senders' mail in the mail log ('dms-relay log')"))
+    }
+  }
+
+  /// `transport_maps` read from the config folder: its recipient keys (which the sender
+  /// routes do not show) and a `*` entry, which also takes the server's own mail.
+  private static func checkRecipientTransports(_ c: Context, _ at: SourceLocation?, _ out: inout [Diagnostic]) {
+    guard let table = c.router.delivery.recipientTransports, table.isUsable else { return }
+    let keys = table.entries.filter { $0.key != "*" }
+    if !keys.isEmpty {
+      let shown = keys.prefix(3).map { "'\($0.key)' → \($0.value)" }.joined(separator: ", ")
+      out.append(
+        Diagnostic(
+          .transportMapRecipients, at: at,
+          "transport_maps sends mail to \(keys.count) recipient key\(keys.count == 1 ? "" : "s") its own way (\(shown)\(keys.count > 3 ? ", …" : "")): the routes shown are for other recipients",
+          fix: "check mail to those recipients in the mail log ('dms-relay log')"))
+    }
+    if let wildcard = table.position(of: "*") {
+      out.append(
+        Diagnostic(
+          .transportMapWildcard, at: at,
+          "transport_maps has '* \(table.entries[wildcard].value)', which Postfix applies to every recipient, the server's own mailboxes included: their mail leaves through that transport instead of being delivered locally",
+          fix: "key the entries by the remote domains, or use sender_dependent_default_transport_maps or relayhost for outbound mail"))
     }
   }
 

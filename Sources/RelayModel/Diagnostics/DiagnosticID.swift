@@ -51,6 +51,8 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case overrideDisablesRelayMap = "override-disables-relay-map"
   case unpreviewableSetting = "unpreviewable-setting"
   case userPatches = "user-patches"
+  case transportMapRecipients = "transport-map-recipients"
+  case transportMapWildcard = "transport-map-wildcard"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -60,7 +62,7 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .mainCfMissingEquals, .wrappermodeBelowEncrypt, .wrappermodeBreaksDirect,
       .overrideNamesMissingTable:
       return .error
-    case .userPatches: return .info
+    case .userPatches, .transportMapRecipients: return .info
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
@@ -114,6 +116,8 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .overrideDisablesRelayMap: return "override leaves relay map entries unused"
     case .unpreviewableSetting: return "a setting the preview cannot read"
     case .userPatches: return "user-patches.sh changes are not previewed"
+    case .transportMapRecipients: return "transport_maps routes some recipients its own way"
+    case .transportMapWildcard: return "transport_maps '*' also takes local mail"
     }
   }
 }

@@ -35,6 +35,9 @@ extension Router {
     /// `transport[:nexthop]`; `senderTransportsMissing`: named but not there.
     var senderTransports: TexthashTable?
     var senderTransportsMissing = false
+    /// `transport_maps` from the config folder: recipient → `transport[:nexthop]`.
+    var recipientTransports: TexthashTable?
+    var recipientTransportsMissing = false
     /// The `smtp` and `relay` services' TLS settings (their `-o` overrides, else main.cf).
     var services: [String: ServiceSettings] = [:]
   }
@@ -129,6 +132,10 @@ extension Router {
       dmsPath: nil, dmsWrote: false)
     d.senderTransports = transports.lines.map(TexthashTable.init)
     d.senderTransportsMissing = transports.missing
+    let recipients = table(
+      "transport_maps", settings.value("transport_maps", service: d.service) ?? "", dmsPath: nil, dmsWrote: false)
+    d.recipientTransports = recipients.lines.map(TexthashTable.init)
+    d.recipientTransportsMissing = recipients.missing
     for name in ["smtp", "relay"] {
       let service = "\(name)/unix"
       let options = settings.value("smtp_sasl_security_options", service: service) ?? "noplaintext, noanonymous"
@@ -140,7 +147,7 @@ extension Router {
           ? options : settings.value("smtp_sasl_tls_security_options", service: service) ?? "",
         saslOptions: options)
     }
-    for setting in ["transport_maps", "smtp_tls_policy_maps"] {
+    for setting in ["smtp_tls_policy_maps"] {
       if let value = settings.value(setting, service: d.service), !value.isEmpty {
         unreadable.append("\(setting) = '\(value)' is a table the preview cannot read")
       }
@@ -219,94 +226,21 @@ extension Router {
       return
         "sender_dependent_relayhost_maps = '\(delivery.relayMaps)' names a file that does not exist on this configuration: every lookup fails ('address resolver failure')"
     }
-    if delivery.senderTransportsMissing {
-      return
-        "sender_dependent_default_transport_maps names a file that does not exist in the config folder: every lookup fails ('address resolver failure')"
-    }
-    if let table = delivery.senderTransports, !table.isUsable {
-      let key = table.duplicateKeys.keys.sorted().first ?? ""
-      return
-        "sender_dependent_default_transport_maps has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'"
+    for (name, missing, table) in [
+      ("transport_maps", delivery.recipientTransportsMissing, delivery.recipientTransports),
+      ("sender_dependent_default_transport_maps", delivery.senderTransportsMissing, delivery.senderTransports),
+    ] {
+      if missing {
+        return
+          "\(name) names a file that does not exist in the config folder: every lookup fails ('address resolver failure')"
+      }
+      if let table, !table.isUsable {
+        let key = table.duplicateKeys.keys.sorted().first ?? ""
+        return
+          "\(name) has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'"
+      }
     }
     return nil
-  }
-
-  /// `transport:nexthop` from `sender_dependent_default_transport_maps`: its next hop takes
-  /// precedence over `sender_dependent_relayhost_maps` and `relayhost` (spec §8); the
-  /// credentials are looked up again for it unless a sender key supplied them.
-  private func takeNextHop(_ nexthop: String, key: String, senderKeys: [String], into route: inout Route) {
-    let replaced = route.nexthop
-    route.warnings.removeAll { $0.code == "credentials-on-direct" || $0.code == "extra-nexthops" }
-    route.decidedBy = "sender_dependent_default_transport_maps:\(key)"
-    route.decidedByOrigin = nil
-    route.relayEntry = nil
-    route.reason = nil
-    route.outcome = .relayed
-    let list = NextHopList(nexthop)
-    guard case .success(let hop) = list.first(ports: delivery.ports) else {
-      route = deferred(
-        route, "the next hop '\(nexthop)' of sender_dependent_default_transport_maps:\(key) cannot be parsed: Postfix's smtp process dies")
-      return
-    }
-    route.nexthop = hop.written
-    route.relay = hop.relay
-    if let replaced, replaced != hop.written {
-      route.warnings.append(
-        RouteWarning(
-          "relay-overridden",
-          "sender_dependent_default_transport_maps:\(key) sends this mail to \(hop.written) instead of \(replaced)"))
-    }
-    guard authEnabled, let saslTable, saslTable.isUsable else { return }
-    route.authUser = nil
-    route.authDecidedBy = nil
-    route.authOrigin = nil
-    route.authEntry = nil
-    // Sender keys first with sender-dependent authentication, then the next hop's host and
-    // as written, as the smtp client looks them up.
-    let senderEntry = senderDependentAuthentication ? senderKeys.lazy.compactMap { saslTable.position(of: $0) }.first : nil
-    guard let position = senderEntry ?? saslTable.position(of: hop.host) ?? saslTable.position(of: hop.written)
-    else { return }
-    let entry = saslTable.entries[position]
-    let user = entry.value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(entry.value[..<$0]) } ?? entry.value
-    route.authUser = user
-    route.authDecidedBy = "sasl_passwd:\(entry.key)"
-    route.authEntry = position
-    let origins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
-    route.authOrigin = entry.lineIndex < origins.count ? origins[entry.lineIndex] : nil
-    if user.isEmpty { route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails") }
-  }
-
-  /// The service (`smtp`, `relay`) the route's mail leaves through, or nil when the
-  /// sender's transport entry is beyond the preview (then marked on the route).
-  private func transport(of route: inout Route) -> String? {
-    let defaultService = String(delivery.service.prefix { $0 != "/" })
-    guard let table = delivery.senderTransports else { return defaultService }
-    let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []
-    guard let (key, position) = keys.lazy.compactMap({ key in table.position(of: key).map { (key, $0) } }).first
-    else { return defaultService }
-    let value = table.entries[position].value
-    let name = String(value.prefix { $0 != ":" })
-    guard name == "smtp" || name == "relay" else {
-      route.unpreviewable =
-        "sender_dependent_default_transport_maps gives '\(key)' the transport '\(value)', which the preview does not model"
-      return nil
-    }
-    let nexthop = value.contains(":") ? String(value[value.index(after: value.firstIndex(of: ":")!)...]) : ""
-    if !nexthop.isEmpty, route.outcome == .deferred {
-      // Whether the deferral (a relay map problem, a dying smtp client) still happens with
-      // the transport's own next hop is beyond the preview.
-      route.unpreviewable =
-        "sender_dependent_default_transport_maps gives '\(key)' the next hop '\(nexthop)', and the route was deferred before it applies"
-      return nil
-    } else if !nexthop.isEmpty {
-      takeNextHop(nexthop, key: key, senderKeys: keys, into: &route)
-    } else {
-      route.warnings.append(
-        RouteWarning(
-          "sender-transport",
-          "sender_dependent_default_transport_maps:\(key) sends this mail through the '\(name)' transport of master.cf"))
-    }
-    return name
   }
 }
 

@@ -117,3 +117,35 @@ struct SenderTransportNextHopTests {
     #expect(p.route("x@c.test").outcome == .deferred)
   }
 }
+
+@Suite("transport_maps from the config folder")
+struct RecipientTransportTests {
+  func config(_ table: String) -> Configuration {
+    var config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:587\n", sasl: "@a.test u:p\n"),
+      main: "transport_maps = texthash:/tmp/docker-mailserver/transport.cf\n")
+    config.overrideTables = ["transport.cf": TextDocument(text: table)]
+    return config
+  }
+
+  @Test("'*' sends every sender's mail to its next hop, before the sender transports and the relay map")
+  func wildcard() throws {
+    let p = try preview(config("* smtp:[o.test]:587\n"), "15.1.0")
+    #expect(p.route("x@a.test").nexthop == "[o.test]:587")
+    #expect(p.route("x@a.test").decidedBy == "transport_maps:*")
+    #expect(p.route("x@a.test").authUser == "u")
+    #expect(p.route("x@b.test").nexthop == "[o.test]:587")
+    #expect(p.has(.transportMapWildcard))
+  }
+
+  @Test("recipient keys leave the sender routes alone; a missing file fails every lookup")
+  func recipientKeys() throws {
+    let p = try preview(config("gmail.test smtp:[g.test]:587\n"), "15.1.0")
+    #expect(p.route("x@a.test").nexthop == "[r.test]:587")
+    #expect(p.route("x@a.test").unpreviewable == nil)
+    #expect(p.has(.transportMapRecipients))
+    var missing = config("")
+    missing.overrideTables = [:]
+    #expect(try preview(missing, "15.1.0").route("x@a.test").outcome == .deferred)
+  }
+}

@@ -55,6 +55,24 @@ let overrideDiagnosticCases: [DiagnosticCase] = [
       configuration(relayMap: "@a.test [r.test]:587\n"), main: "transport_maps = ldap:/etc/postfix/ldap-transport.cf\n"),
     location: SourceLocation(file: mainCf, line: 1), says: "transport_maps = 'ldap:/etc/postfix/ldap-transport.cf' is a table"),
   DiagnosticCase(
+    id: .transportMapRecipients, version: "15.1.0",
+    configuration: {
+      var config = withOverrides(
+        configuration(relayMap: "@a.test [r.test]:587\n"), main: "transport_maps = texthash:/tmp/docker-mailserver/t.cf\n")
+      config.overrideTables = ["t.cf": TextDocument(text: "gmail.test smtp:[g.test]:587\n")]
+      return config
+    }(),
+    location: SourceLocation(file: mainCf, line: 1), says: "'gmail.test' → smtp:[g.test]:587"),
+  DiagnosticCase(
+    id: .transportMapWildcard, version: "15.1.0",
+    configuration: {
+      var config = withOverrides(
+        configuration(relayMap: "@a.test [r.test]:587\n"), main: "transport_maps = texthash:/tmp/docker-mailserver/t.cf\n")
+      config.overrideTables = ["t.cf": TextDocument(text: "* smtp:[o.test]:587\n")]
+      return config
+    }(),
+    location: SourceLocation(file: mainCf, line: 1), says: "the server's own mailboxes included"),
+  DiagnosticCase(
     id: .userPatches, version: "12.1.0",
     configuration: withOverrides(configuration(relayMap: "@a.test [r.test]:587\n"), userPatches: true),
     location: SourceLocation(file: "user-patches.sh"), says: "not in this preview"),
