@@ -181,7 +181,7 @@ extension Router {
     guard let service = transport(of: &route) else { return }
     let settings = delivery.services[service] ?? ServiceSettings(tls: delivery.tls, wrappermode: delivery.wrappermode)
     let level = settings.tls.isEmpty ? "none" : settings.tls
-    route.tls = level
+    if route.tls != level { route.tls = level }
     guard route.outcome == .relayed || route.outcome == .direct else { return }
     if delivery.saslTableMissing, delivery.authEnabled, route.outcome == .relayed {
       route = deferred(

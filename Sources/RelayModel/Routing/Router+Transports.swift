@@ -7,6 +7,8 @@ extension Router {
   /// entry is beyond the preview (then marked on the route).
   func transport(of route: inout Route) -> String? {
     let defaultService = String(delivery.service.prefix { $0 != "/" })
+    // Most configurations name no transport table: no lookup keys built per route then.
+    guard delivery.recipientTransports != nil || delivery.senderTransports != nil else { return defaultService }
     let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []
     if let table = delivery.recipientTransports, let position = table.position(of: "*") {
       return applyTransportEntry(
