@@ -120,7 +120,8 @@ def run_plan(plan, world, root, keep, deadline):
     results, seen, held = [], {}, {}
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
-        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst)
+        expected_tls = overrides.tls_for(plan.case, plan.predictions[sender], tls_level)
+        ok, detail = judge(plan.predictions[sender], observed, expected_tls, world, inst)
         results.append(("%s %s" % (plan.label, sender), ok, detail))
         seen[sender], held[sender] = (rcpts[sender], observed), ok
     return results + logcheck.check(plan, inst, seen, held)

@@ -97,3 +97,21 @@ def tls_level(inst):
     if not value:
         value = inst.effective("smtp_tls_security_level")
     return value or "none"
+
+
+POLICY_RE = re.compile(r"^\s*smtp_tls_policy_maps\s*=\s*texthash:/tmp/docker-mailserver/(\S+)\s*$", re.M)
+
+
+def tls_for(case, prediction, level):
+    """The TLS level a message was sent with: a config folder `smtp_tls_policy_maps` entry
+    keyed by the predicted next hop as written, else the transport's level."""
+    main = case.read("postfix-main.cf") or ""
+    match = POLICY_RE.search(main)
+    nexthop = prediction.get("nexthop")
+    if not match or not nexthop or prediction.get("outcome") != "relayed":
+        return level
+    for line in (case.read(match.group(1)) or "").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and not line[:1].isspace() and parts[0].lower() == nexthop.lower():
+            return parts[1]
+    return level

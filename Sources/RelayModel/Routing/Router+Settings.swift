@@ -35,6 +35,9 @@ extension Router {
     /// `transport[:nexthop]`; `senderTransportsMissing`: named but not there.
     var senderTransports: TexthashTable?
     var senderTransportsMissing = false
+    /// `smtp_tls_policy_maps` from the config folder: next hop → TLS level (and attributes).
+    var tlsPolicies: TexthashTable?
+    var tlsPoliciesMissing = false
     /// `transport_maps` from the config folder: recipient → `transport[:nexthop]`.
     var recipientTransports: TexthashTable?
     var recipientTransportsMissing = false
@@ -147,11 +150,11 @@ extension Router {
           ? options : settings.value("smtp_sasl_tls_security_options", service: service) ?? "",
         saslOptions: options)
     }
-    for setting in ["smtp_tls_policy_maps"] {
-      if let value = settings.value(setting, service: d.service), !value.isEmpty {
-        unreadable.append("\(setting) = '\(value)' is a table the preview cannot read")
-      }
-    }
+    let policies = table(
+      "smtp_tls_policy_maps", settings.value("smtp_tls_policy_maps", service: d.service) ?? "", dmsPath: nil,
+      dmsWrote: false)
+    d.tlsPolicies = policies.lines.map(TexthashTable.init)
+    d.tlsPoliciesMissing = policies.missing
     d.unpreviewable = unreadable.first
     return d
   }
@@ -179,7 +182,8 @@ extension Router {
       return
     }
     guard let service = transport(of: &route) else { return }
-    let settings = delivery.services[service] ?? ServiceSettings(tls: delivery.tls, wrappermode: delivery.wrappermode)
+    var settings = delivery.services[service] ?? ServiceSettings(tls: delivery.tls, wrappermode: delivery.wrappermode)
+    if !applyTLSPolicy(to: &route, settings: &settings) { return }
     let level = settings.tls.isEmpty ? "none" : settings.tls
     if route.tls != level { route.tls = level }
     guard route.outcome == .relayed || route.outcome == .direct else { return }
@@ -219,6 +223,36 @@ extension Router {
         "smtp_tls_wrappermode = yes starts TLS at once, but port \(port) of the relay expects plain SMTP first (STARTTLS), so the TLS handshake fails")
     }
   }
+
+  /// `smtp_tls_policy_maps` from the config folder for a relayed route: the entry keyed by
+  /// the next hop as written (`[h]:587`; `[h]` for port 25) sets its TLS level. Returns false
+  /// when the route is finished (deferred, or beyond the preview).
+  private func applyTLSPolicy(to route: inout Route, settings: inout ServiceSettings) -> Bool {
+    if delivery.tlsPoliciesMissing, route.outcome == .relayed || route.outcome == .direct {
+      route = deferred(
+        route, "smtp_tls_policy_maps names a file that does not exist in the config folder: the TLS policy lookup fails")
+      return false
+    }
+    guard let table = delivery.tlsPolicies, route.outcome == .relayed, let nexthop = route.nexthop else { return true }
+    var keys = [nexthop]
+    if nexthop.hasSuffix(":25") { keys.append(String(nexthop.dropLast(3))) }
+    guard let position = keys.lazy.compactMap({ table.position(of: $0) }).first else { return true }
+    let policy = table.entries[position].value
+    let level = String(policy.prefix { !$0.isWhitespace })
+    guard Self.tlsLevels.contains(level) else {
+      route.unpreviewable = "smtp_tls_policy_maps gives '\(table.entries[position].key)' the policy '\(policy)', which the preview does not model"
+      return false
+    }
+    settings.tls = level
+    route.warnings.append(
+      RouteWarning("tls-policy", "smtp_tls_policy_maps:\(table.entries[position].key) sets TLS level '\(level)' for this relay"))
+    return true
+  }
+
+  /// The TLS levels `smtp_tls_policy_maps` may name (Postfix 3.7).
+  static let tlsLevels: Set<String> = [
+    "none", "may", "encrypt", "dane", "dane-only", "fingerprint", "verify", "secure",
+  ]
 
   /// Why every lookup of a table the route needs fails, or nil.
   private func missingTableReason(_ route: Route) -> String? {

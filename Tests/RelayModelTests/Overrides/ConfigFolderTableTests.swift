@@ -149,3 +149,32 @@ struct RecipientTransportTests {
     #expect(try preview(missing, "15.1.0").route("x@a.test").outcome == .deferred)
   }
 }
+
+@Suite("smtp_tls_policy_maps from the config folder")
+struct TLSPolicyTests {
+  func config(_ table: String?, main extra: String = "") -> Configuration {
+    var config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:465\n@b.test [s.test]:25\n"),
+      main: "smtp_tls_wrappermode = yes\nsmtp_tls_policy_maps = texthash:/tmp/docker-mailserver/tls.cf\n" + extra)
+    if let table { config.overrideTables = ["tls.cf": TextDocument(text: table)] }
+    return config
+  }
+
+  @Test("the entry keyed by the next hop as written sets the level: encrypt lets wrappermode work")
+  func levelByNextHop() throws {
+    let p = try preview(config("[r.test]:465 encrypt\n[s.test] secure match=nexthop\n"), "15.1.0")
+    #expect(p.route("x@a.test").outcome == .relayed)
+    #expect(p.route("x@a.test").tls == "encrypt")
+    #expect(p.route("x@a.test").warnings.contains { $0.code == "tls-policy" })
+    // Port 25 is looked up without its suffix too; secure is at least encrypt.
+    #expect(p.route("x@b.test").tls == "secure")
+    // Direct mail: keyed by the recipient domain, which the preview does not know.
+    #expect(p.route("x@c.test").outcome == .deferred)
+  }
+
+  @Test("an unknown level cannot be previewed; a missing texthash file defers")
+  func oddPolicies() throws {
+    #expect(try preview(config("[r.test]:465 sometimes\n"), "15.1.0").route("x@a.test").unpreviewable != nil)
+    #expect(try preview(config(nil), "15.1.0").route("x@a.test").reason?.contains("TLS policy lookup fails") == true)
+  }
+}
