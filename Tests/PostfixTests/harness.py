@@ -34,6 +34,7 @@ sys.path.insert(0, HERE)
 import cases as cases_mod                       # noqa: E402
 import logcheck                                 # noqa: E402
 import srs                                      # noqa: E402
+import overrides                               # noqa: E402
 from instance import ABORT, PostfixInstance, PostfixError, kill_running_commands  # noqa: E402
 from judge import expected_of, observe, judge   # noqa: E402
 from world import World, WorldError             # noqa: E402
@@ -103,10 +104,11 @@ def run_plan(plan, world, root, keep, deadline):
         if daemon:
             inst.settings = list(inst.settings) + daemon.postconf
         inst.prepare()
+        overrides.apply(inst, plan.case, plan.family)
         with _cleanup_lock:
             _live_instances.add(inst)
         inst.start()
-        tls_level = inst.effective("smtp_tls_security_level")
+        tls_level = overrides.tls_level(inst)
         outcomes = {}
         for phase in phases(plan, world):
             for sender in phase:
@@ -126,7 +128,8 @@ def run_plan(plan, world, root, keep, deadline):
     results, seen, held = [], {}, {}
     for sender in plan.senders:
         observed = observe(outcomes.get(rcpts[sender].lower()), rcpts[sender], world, inst)
-        ok, detail = judge(plan.predictions[sender], observed, tls_level, world, inst,
+        expected_tls = overrides.tls_for(plan.case, plan.predictions[sender], tls_level)
+        ok, detail = judge(plan.predictions[sender], observed, expected_tls, world, inst,
                            plan.case.mx_advertises_auth)
         ok, detail = srs.judge_sender(plan, sender, plan.predictions[sender], observed, ok, detail)
         results.append(("%s %s" % (plan.label, sender), ok, detail))

@@ -64,6 +64,7 @@ public enum Checks {
     checkNullSender(context, &out)
     checkCredentialsOffered(context, &out)
     out += independent.trailing
+    checkOverrides(context, &out)
     return out.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
       let lf = lhs.location?.file ?? "~", rf = rhs.location?.file ?? "~"

@@ -58,6 +58,18 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
   case nullSenderDirect = "null-sender-direct"
   case credentialsOfferedToMX = "credentials-offered-to-mx"
   case mxAuthDefers = "mx-auth-defers"
+  // The admin's overrides: postfix-main.cf, postfix-master.cf, user-patches.sh (spec §8)
+  case mainCfMissingEquals = "main-cf-missing-equals"
+  case mainCfLeadingWhitespace = "main-cf-leading-whitespace"
+  case overrideUndoneOnChange = "override-undone-on-change"
+  case wrappermodeBelowEncrypt = "wrappermode-below-encrypt"
+  case wrappermodeBreaksDirect = "wrappermode-breaks-direct"
+  case overrideNamesMissingTable = "override-names-missing-table"
+  case overrideDisablesRelayMap = "override-disables-relay-map"
+  case unpreviewableSetting = "unpreviewable-setting"
+  case userPatches = "user-patches"
+  case transportMapRecipients = "transport-map-recipients"
+  case transportMapWildcard = "transport-map-wildcard"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -66,6 +78,10 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
       return .error
     case .srsPostsrsdNeverStarts: return .error
     case .srsDomain, .forwardedMailSender: return .info
+    case .mainCfMissingEquals, .wrappermodeBelowEncrypt, .wrappermodeBreaksDirect,
+      .overrideNamesMissingTable:
+      return .error
+    case .userPatches, .transportMapRecipients: return .info
     case .inputsRewritten, .noRelayConfigured, .optOutNeedsRelayHost, .unknownFutureVersion, .relayFilesApplyAtRestart:
       return .info
     default:
@@ -123,6 +139,17 @@ public enum DiagnosticID: String, Sendable, Codable, CaseIterable {
     case .nullSenderDirect: return "bounces go direct while other mail is relayed"
     case .credentialsOfferedToMX: return "relay credentials offered to recipient MX hosts"
     case .mxAuthDefers: return "unusable credentials table defers direct mail at MX hosts with AUTH"
+    case .mainCfMissingEquals: return "postfix-main.cf line without '=' empties main.cf"
+    case .mainCfLeadingWhitespace: return "postfix-main.cf starts with an indented line"
+    case .overrideUndoneOnChange: return "change detection undoes a postfix-main.cf setting"
+    case .wrappermodeBelowEncrypt: return "wrappermode below encrypt defers all mail"
+    case .wrappermodeBreaksDirect: return "wrappermode breaks direct delivery"
+    case .overrideNamesMissingTable: return "override names a table DMS did not write"
+    case .overrideDisablesRelayMap: return "override leaves relay map entries unused"
+    case .unpreviewableSetting: return "a setting the preview cannot read"
+    case .userPatches: return "user-patches.sh changes are not previewed"
+    case .transportMapRecipients: return "transport_maps routes some recipients its own way"
+    case .transportMapWildcard: return "transport_maps '*' also takes local mail"
     }
   }
 }

@@ -111,6 +111,12 @@ public struct ConfigurationSource: Hashable, Sendable {
       configuration.saslPasswords = documents[1].map(SaslPasswordFile.init(document:))
       configuration.accounts = documents[2].map(AccountsFile.init(document:))
       configuration.virtual = documents[3].map(VirtualFile.init(document:))
+      configuration.postfixMain = try load(PostfixMainCfFile.fileName).map(PostfixMainCfFile.init(bytes:))
+      configuration.postfixMaster = try load(PostfixMasterCfFile.fileName).map(PostfixMasterCfFile.init(bytes:))
+      configuration.hasUserPatches = FileSystem.kind(Self.join(configPath, "user-patches.sh")) == .file
+      for name in OverrideTable.configFolderNames(configuration).prefix(OverrideTable.maximumFiles) {
+        if let bytes = try load(name) { configuration.overrideTables[name] = TextDocument(bytes: bytes) }
+      }
     }
 
     // Env files, lowest precedence first, then compose's inline environment.

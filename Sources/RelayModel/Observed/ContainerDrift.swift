@@ -38,11 +38,14 @@ public enum ContainerDrift {
       items.append(item)
     }
     let settings = live.settings
+    let composed = PostfixSettings(configuration: configuration, state: state)
     var keys = state.postconf.map(\.key)
-    for key in relaySettings where !keys.contains(key) && settings[key] != nil { keys.append(key) }
+    for key in relaySettings where !keys.contains(key) && (settings[key] != nil || isOverridden(key, composed)) {
+      keys.append(key)
+    }
     var seen = Set<String>()
     for key in keys where seen.insert(key).inserted {
-      let want = state.setting(key) ?? ""
+      let want = expectedSetting(key, state: state, composed: composed)
       let have = settings[key] ?? ""
       guard want != have else { continue }
       let haveText = have.isEmpty ? "the container leaves it unset" : "the container has '\(have)'"

@@ -6,7 +6,7 @@ public struct Verifier: Sendable {
 
   public init(configuration: Configuration, family: VersionFamily) {
     state = Generator.generate(configuration, family: family)
-    router = Router(state: state, environment: configuration.environment)
+    router = Router(state: state, configuration: configuration)
   }
 
   /// The route of mail from any address at `domain` without an entry of its own.

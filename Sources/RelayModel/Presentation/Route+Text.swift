@@ -2,6 +2,7 @@
 extension Route {
   /// `relayed via [h]:587 as user`, `direct to the recipient's MX`, `deferred: why`.
   public var summary: String {
+    if let unpreviewable { return "cannot be previewed: \(unpreviewable)" }
     switch outcome {
     case .relayed:
       let auth = authUser.map { " as \($0)" } ?? " (no AUTH)"

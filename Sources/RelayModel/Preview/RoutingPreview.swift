@@ -19,7 +19,7 @@ public struct RoutingPreview: Sendable {
       { Generator.generate(configuration, family: version.family, path: path) },
       { KnownSenders(configuration) })
     self.state = state
-    let router = Router(state: state, environment: configuration.environment)
+    let router = Router(state: state, configuration: configuration)
     self.router = router
     self.senders = senders
     let domains = senders.domains

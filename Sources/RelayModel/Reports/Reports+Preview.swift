@@ -22,6 +22,7 @@ extension Reports {
     json.beginObject()
     json.member("dms_version", preview.version.name)
     json.member("family", preview.version.family.rawValue)
+    json.member("shown_state_note", preview.shownStateNote)
     json.key("routes")
     json.beginArray()
     let routes = preview.routes
@@ -68,6 +69,7 @@ extension Reports {
     var out = StyledText()
     out.append("DMS \(preview.version.name) (\(preview.version.family.rawValue))", .bold)
     out.append("\n\n")
+    if let note = preview.shownStateNote { out.append(note + "\n\n", .dim) }
     let header = ["SENDER", "OUTCOME", "NEXT HOP", "AUTH", "DECIDED BY"]
     let rows = preview.routes.map { r -> [String] in
       [
@@ -94,6 +96,9 @@ extension Reports {
         out.append("    ")
         out.append("↳ \(visible(reason))", .dim)
         out.append("\n")
+      }
+      if let unpreviewable = route.unpreviewable {
+        out.append("    ↳ cannot be previewed: \(visible(unpreviewable))\n", .dim)
       }
     }
     out.append("\n")

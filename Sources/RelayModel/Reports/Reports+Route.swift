@@ -18,6 +18,9 @@ extension Reports {
     for route in routes {
       line("\(route.sender): \(route.summary)")
       if let rewritten = route.rewrittenSender { line("  looked up as \(rewritten) (SRS)") }
+      if route.unpreviewable != nil {
+        line("  as far as the readable settings go: \(route.outcome.rawValue)\(route.reason.map { " (\($0))" } ?? "")")
+      }
       if let by = route.decidedBy {
         line("  decided by \(by)\(route.decidedByOrigin.map { " (\($0.reference))" } ?? "")")
       }
@@ -52,6 +55,7 @@ extension Reports {
     json.member("tls", route.pointee.tls)
     json.member("reason", route.pointee.reason)
     json.member("rewritten_sender", route.pointee.rewrittenSender)
+    json.member("unpreviewable", route.pointee.unpreviewable)
     json.key("warnings")
     json.beginArray()
     for warning in route.pointee.warnings { json.string(warning.message) }

@@ -17,9 +17,9 @@ public struct FallbackHop: Hashable, Sendable {
   public var isUsable: Bool { problem == nil }
 
   /// The words after the first of `list`, each parsed as Postfix's smtp client would.
-  static func fallbacks(of list: NextHopList) -> [FallbackHop] {
+  static func fallbacks(of list: NextHopList, ports: [String: Int] = NextHop.knownTCPPorts) -> [FallbackHop] {
     list.words.dropFirst().map { word in
-      switch NextHop.parse(word) {
+      switch NextHop.parse(word, ports: ports) {
       case .success(let hop): return FallbackHop(written: word, relay: hop.relay, problem: nil)
       case .failure(.comment):
         return FallbackHop(written: word, relay: nil, problem: "a comment is not a host ('valid hostname or network address required')")

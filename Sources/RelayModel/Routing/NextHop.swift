@@ -20,7 +20,7 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
   }
 
   /// Parses one destination the way Postfix's smtp client does.
-  public static func parse(_ text: String) -> Result<NextHop, ParseError> {
+  public static func parse(_ text: String, ports: [String: Int] = knownTCPPorts) -> Result<NextHop, ParseError> {
     guard !text.isEmpty else { return .failure(.empty) }
     if text.hasPrefix("#") { return .failure(.comment(text)) }
     var host: Substring
@@ -47,7 +47,7 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
     }
     var port = 25
     if let portText {
-      guard let value = servicePort(portText) else {
+      guard let value = servicePort(portText, ports: ports) else {
         return .failure(.invalid(text, reason: "'\(portText)' is not a port number or a service in known_tcp_ports"))
       }
       port = value
@@ -68,9 +68,10 @@ public struct NextHop: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The port a next hop's port text names: a number in 1–65535, or a `known_tcp_ports`
   /// name (`[h]:submission` is 587). Other names would go to the container's
   /// `/etc/services`, which the tool cannot see, so they count as unparseable.
-  static func servicePort(_ text: Substring) -> Int? {
+  /// `ports`: the `known_tcp_ports` in force (spec §8: `postfix-main.cf` may change it).
+  static func servicePort(_ text: Substring, ports: [String: Int] = knownTCPPorts) -> Int? {
     if let value = Int(text), text.first?.isNumber == true { return (1...65535).contains(value) ? value : nil }
-    return knownTCPPorts[String(text)]
+    return ports[String(text)]
   }
 
   /// Why Postfix could not use `host` as a host name or address, or nil when it can.
@@ -102,8 +103,11 @@ public struct NextHopList: Hashable, Sendable {
   }
 
   /// The first destination, which is the one that carries the mail while it answers.
-  public var first: Result<NextHop, NextHop.ParseError> {
+  public var first: Result<NextHop, NextHop.ParseError> { first(ports: NextHop.knownTCPPorts) }
+
+  /// `first`, with the port names of `known_tcp_ports` as configured.
+  public func first(ports: [String: Int]) -> Result<NextHop, NextHop.ParseError> {
     guard let word = words.first else { return .failure(.empty) }
-    return NextHop.parse(word)
+    return NextHop.parse(word, ports: ports)
   }
 }

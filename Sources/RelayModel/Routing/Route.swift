@@ -43,6 +43,9 @@ public struct Route: Hashable, Sendable {
   /// The entry of the router's `saslTable` the credentials came from, or nil: what the
   /// planner and the unused-credentials check read instead of parsing `authDecidedBy`.
   public internal(set) var authEntry: Int? = nil
+  /// Why this route cannot be previewed (spec §8: a table or transport the tool cannot
+  /// read, named), or nil; `outcome` is then only what the readable settings give.
+  public internal(set) var unpreviewable: String? = nil
   var decider: Decider = .none
   var authDecider: Decider = .none
   /// The envelope sender postsrsd rewrote `sender` to before the relay lookup (spec §9), or
@@ -104,6 +107,7 @@ public struct Route: Hashable, Sendable {
       && lhs.rewrittenSender == rhs.rewrittenSender
       && lhs.fallbacks == rhs.fallbacks && lhs.mxAuthUser == rhs.mxAuthUser
       && lhs.deferredByMXAuth == rhs.deferredByMXAuth && lhs.mxAuthEntry == rhs.mxAuthEntry
+      && lhs.unpreviewable == rhs.unpreviewable
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -18,7 +18,7 @@ extension Router {
 
   /// The key the null sender is looked up under in `sender_dependent_relayhost_maps`.
   public var nullSenderLookupKey: String {
-    state.setting("empty_address_relayhost_maps_lookup_key") ?? "<>"
+    emptyAddressLookupKey
   }
 
   /// The route of the null sender: relay map under `nullSenderLookupKey`, then `relayhost`,

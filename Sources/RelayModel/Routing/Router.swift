@@ -20,6 +20,9 @@ public struct Router: Sendable {
   public let hasPasswordMaps: Bool
   public let senderDependentAuthentication: Bool
   public let relayhost: String
+  /// The `main.cf`/`master.cf` settings routes are predicted with (spec §8).
+  public let settings: PostfixSettings
+  let delivery: Delivery
   /// Each distinct relay map value parsed once, by `TexthashTable.distinctValues` position
   /// (50,000 entries often share a few relays).
   let parsedValues: [ParsedValue]
@@ -44,10 +47,10 @@ public struct Router: Sendable {
     /// The words after `first` (spec §5).
     let fallbacks: [FallbackHop]
 
-    init(_ value: String, saslTable: TexthashTable?) {
+    init(_ value: String, saslTable: TexthashTable?, ports: [String: Int]) {
       list = NextHopList(value)
-      first = list.first
-      fallbacks = FallbackHop.fallbacks(of: list)
+      first = list.first(ports: ports)
+      fallbacks = FallbackHop.fallbacks(of: list, ports: ports)
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
@@ -60,25 +63,33 @@ public struct Router: Sendable {
     }
   }
 
-  public init(state: GeneratedState, environment: RelayEnvironment = RelayEnvironment()) {
+  /// `settings`: what Postfix runs with (`PostfixSettings(configuration:state:)` to see the
+  /// admin's overrides); without it, the relay setup's settings over DMS's baseline.
+  public init(
+    state: GeneratedState, environment: RelayEnvironment = RelayEnvironment(), settings: PostfixSettings? = nil
+  ) {
     self.state = state
     self.environment = environment
-    tls = state.setting("smtp_tls_security_level") ?? "may"
-    authEnabled = state.setting("smtp_sasl_auth_enable") == "yes"
-    hasPasswordMaps = state.setting("smtp_sasl_password_maps") != nil
-    senderDependentAuthentication = state.setting("smtp_sender_dependent_authentication") == "yes"
-    relayhost = state.setting("relayhost") ?? ""
-    let readsRelayMap = state.setting("sender_dependent_relayhost_maps") != nil
-    let readsPasswords = hasPasswordMaps
+    let settings = settings ?? PostfixSettings(state: state)
+    let delivery = Self.delivery(settings, state: state)
+    self.settings = settings
+    self.delivery = delivery
+    tls = delivery.tls.isEmpty ? "none" : delivery.tls
+    authEnabled = delivery.authEnabled
+    hasPasswordMaps = !delivery.passwordMaps.isEmpty
+    senderDependentAuthentication = delivery.senderDependentAuthentication
+    relayhost = delivery.relayhost
+    let readsRelayMap = delivery.readsRelayMap
+    let readsPasswords = delivery.readsSaslTable
     let (relayTable, saslTable) = Parallel.both(
-      { readsRelayMap ? TexthashTable(state.relayhostMap ?? GeneratedTable()) : nil },
-      { readsPasswords ? TexthashTable(state.saslPasswd ?? GeneratedTable()) : nil })
+      { readsRelayMap ? TexthashTable(delivery.relayLines ?? state.relayhostMap ?? GeneratedTable()) : nil },
+      { readsPasswords ? TexthashTable(delivery.saslLines ?? state.saslPasswd ?? GeneratedTable()) : nil })
     self.relayTable = relayTable
     self.saslTable = saslTable
-    parsedValues = relayTable?.distinctValues.map { ParsedValue($0, saslTable: saslTable) } ?? []
-    parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable)
-    relayOrigins = state.relayhostMap?.origins ?? []
-    saslOrigins = state.saslPasswd?.origins ?? []
+    parsedValues = relayTable?.distinctValues.map { ParsedValue($0, saslTable: saslTable, ports: delivery.ports) } ?? []
+    parsedRelayhost = ParsedValue(relayhost, saslTable: saslTable, ports: delivery.ports)
+    relayOrigins = (delivery.relayLines ?? state.relayhostMap)?.origins ?? []
+    saslOrigins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
     srs = SRSRewrite(environment: environment)
   }
 
@@ -118,8 +129,19 @@ public struct Router: Sendable {
 
   /// `route(senderText)`, with the sender's own key looked up already when it is `@domain`.
   func route(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
-    if Self.isNullSender(senderText) { return routeNullSender() }
-    if srs.isEnabled, let rewritten = srsRoute(senderText) { return rewritten }
+    // postsrsd rewrites (or, never started, holds) every sender before any lookup; the null
+    // sender it leaves alone unless it never starts.
+    let isNull = Self.isNullSender(senderText)
+    if srs.isEnabled, srs.neverStarts || !isNull, let rewritten = srsRoute(isNull ? Self.nullSender : senderText) {
+      return rewritten
+    }
+    var route = isNull ? routeNullSender() : routeBeforeDelivery(senderText, ownKey: ownKey)
+    applyDelivery(to: &route)
+    return route
+  }
+
+  /// `route(senderText, ownKey:)` before the smtp client's own settings (`applyDelivery`).
+  private func routeBeforeDelivery(_ senderText: String, ownKey: OwnKeyPositions?) -> Route {
     var route = Route(
       sender: senderText, outcome: .direct, nexthop: nil, relay: nil, authUser: nil,
       decidedBy: nil, decidedByOrigin: nil, authDecidedBy: nil, authOrigin: nil, tls: tls,
@@ -185,9 +207,6 @@ public struct Router: Sendable {
       into: &route)
     if route.outcome == .deferred { return route }
 
-    if route.outcome == .relayed, taken?.port == 465 {
-      return deferred(route, PostfixFacts.implicitTLSRouteReason)
-    }
     if route.outcome == .direct, tls == "encrypt" {
       route.warnings.append(
         RouteWarning(

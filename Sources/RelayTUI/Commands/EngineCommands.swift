@@ -84,7 +84,7 @@ struct RouteCommand: ParsableCommand {
       let version = try loaded.requireVersion()
       let configuration = loaded.configuration.resolvingFileSecrets(for: version)
       let state = Generator.generate(configuration, family: version.family)
-      let router = Router(state: state, environment: configuration.environment)
+      let router = Router(state: state, configuration: configuration)
       let routes = senders.map(router.route)
       if json {
         Reports.routesJSON(routes, to: writeStandardOutput)

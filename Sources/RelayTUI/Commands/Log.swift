@@ -83,7 +83,7 @@ struct Log: ParsableCommand {
     }
     let configuration = loaded.configuration.resolvingFileSecrets(for: version)
     let state = Generator.generate(configuration, family: version.family)
-    let router = Router(state: state, environment: configuration.environment)
+    let router = Router(state: state, configuration: configuration)
     return (ObservedComparison(router: router, environment: configuration.environment), loaded.configDirectory)
   }
 

@@ -5,6 +5,7 @@ import RelayModel
 enum RouteText {
   /// One cell of a list: `relay [h]:587 as user`, `direct (MX)`, `DEFERRED: …`.
   static func short(_ route: Route) -> [Span] {
+    if route.unpreviewable != nil { return [Span("CANNOT BE PREVIEWED", .warning)] }
     switch route.outcome {
     case .relayed:
       let auth = route.authUser.map { " as \($0)" } ?? " (no AUTH)"
@@ -20,6 +21,7 @@ enum RouteText {
   }
 
   static func style(_ route: Route) -> Style {
+    if route.unpreviewable != nil { return .warning }
     switch route.outcome {
     case .relayed, .direct: return route.warnings.isEmpty ? .ok : .warning
     case .deferred, .bounced, .error: return .error
@@ -38,6 +40,7 @@ enum RouteText {
     if route.outcome == .relayed || route.authDecidedBy != nil { pane.field("AUTH", route.authText) }
     if let fallbacks = route.fallbacksText { pane.field("Fallbacks", fallbacks) }
     pane.field("TLS", route.tlsText)
+    if let unpreviewable = route.unpreviewable { pane.message("▲", "Cannot be previewed: \(unpreviewable)", .warning) }
     for warning in route.warnings { pane.message("▲", warning.message, .warning) }
   }
 }

@@ -152,7 +152,7 @@ struct Runner {
   func observedComparison() -> ObservedComparison {
     let saved = state.workspace.loaded.configuration.resolvingFileSecrets(for: state.version)
     let generated = Generator.generate(saved, family: state.version.family)
-    return ObservedComparison(router: Router(state: generated, environment: saved.environment), environment: saved.environment)
+    return ObservedComparison(router: Router(state: generated, configuration: saved), environment: saved.environment)
   }
 
   private func draw(_ attributes: [Style: Int32], _ asciiOnly: Bool) {

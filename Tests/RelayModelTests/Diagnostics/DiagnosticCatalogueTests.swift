@@ -217,11 +217,11 @@ func fileSecretConfiguration(
 struct DiagnosticCatalogueTests {
   @Test("every code in the catalogue has a producing case")
   func everyCodeHasAProducer() {
-    let covered = Set(diagnosticCases.map(\.id))
+    let covered = Set((diagnosticCases + overrideDiagnosticCases).map(\.id))
     #expect(DiagnosticID.allCases.filter { !covered.contains($0) } == [])
   }
 
-  @Test("the configuration produces the code, at its place, saying what it must", arguments: diagnosticCases)
+  @Test("the configuration produces the code, at its place, saying what it must", arguments: diagnosticCases + overrideDiagnosticCases)
   func produces(_ c: DiagnosticCase) throws {
     let p = try preview(c.configuration, c.version)
     let found = p.diagnostics.filter { $0.id == c.id }

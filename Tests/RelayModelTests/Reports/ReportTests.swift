@@ -93,6 +93,7 @@ struct ReportTests {
             "tls": "may",
             "reason": null,
             "rewritten_sender": null,
+            "unpreviewable": null,
             "warnings": [],
             "fallbacks": [],
             "mx_auth_user": null,

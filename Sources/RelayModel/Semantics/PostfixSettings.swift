@@ -1,0 +1,135 @@
+/// The `main.cf` and `master.cf` settings Postfix runs with, composed the way DMS builds
+/// them on one path (spec §8): DMS's baseline `main.cf`, the relay setup's `postconf`
+/// calls, then the admin's `postfix-main.cf` (appended, then `postconf -n`) and
+/// `postfix-master.cf` (`postconf -P`); after change detection the relay setup's calls run
+/// again on top of all that.
+///
+/// The router reads its settings here instead of the relay setup's calls alone, so a
+/// `relayhost` in `postfix-main.cf` decides where mail goes after a restart.
+public struct PostfixSettings: Hashable, Sendable {
+  /// Who set a value last.
+  public enum Source: Hashable, Sendable {
+    /// DMS's own `main.cf` (spec §5).
+    case dmsBaseline
+    /// The relay setup's `postconf` at container start.
+    case relaySetup
+    /// `postfix-main.cf`, at this 1-based line.
+    case override(line: Int)
+    /// The relay setup's `postconf` run again by change detection.
+    case changeDetection
+  }
+
+  public struct Setting: Hashable, Sendable {
+    public var value: String
+    public var source: Source
+  }
+
+  public var path: GenerationPath
+  /// Explicit settings (`postconf -n`); a name not here has Postfix's default.
+  public private(set) var values: [String: Setting] = [:]
+  /// The `postfix-main.cf` line that made DMS's `postconf -n` fail: `main.cf` was replaced
+  /// by its empty output, so every setting before change detection is Postfix's default.
+  public private(set) var emptiedBy: PostfixMainCfFile.Problem?
+  /// The config folder files the overrides name as tables (`Configuration.overrideTables`).
+  public private(set) var tables: [String: TextDocument] = [:]
+  /// `-o` overrides by `service/type` (`smtp/unix`), from `postfix-master.cf`.
+  public private(set) var serviceOverrides: [String: [String: PostfixMasterCfFile.Override]] = [:]
+
+  /// DMS's baseline `main.cf` settings that routing reads (spec §5).
+  public static let baseline: [PostconfSetting] = [
+    PostconfSetting("relayhost", ""),
+    PostconfSetting("recipient_delimiter", "+"),
+    PostconfSetting("smtp_tls_security_level", "may"),
+  ]
+
+  /// The relay setup's settings over the baseline, without overrides: what the router used
+  /// before overrides were modelled, and what it uses for a state built without a
+  /// configuration.
+  public init(state: GeneratedState) {
+    path = state.path
+    apply(Self.baseline, .dmsBaseline)
+    apply(state.postconf, .relaySetup)
+  }
+
+  /// The settings after `state.path` for `configuration`. On `.change` the start that
+  /// preceded it is the same configuration's (the admin's overrides are only read at start).
+  public init(configuration: Configuration, state: GeneratedState) {
+    path = state.path
+    tables = configuration.overrideTables
+    apply(Self.baseline, .dmsBaseline)
+    let startup =
+      state.path == .startup
+      ? state.postconf : Generator.generate(configuration, family: state.family, path: .startup).postconf
+    apply(startup, .relaySetup)
+    if let main = configuration.postfixMain {
+      if let problem = main.problems.first {
+        // `postconf -n` exits fatally with no output, and DMS moves that empty output over
+        // `main.cf` (every version; v11–v13 even discard the error).
+        emptiedBy = problem
+        values = [:]
+      } else {
+        for assignment in main.assignments {
+          values[assignment.key] = Setting(value: assignment.value, source: .override(line: assignment.line))
+        }
+      }
+    }
+    for override in configuration.postfixMaster?.overrides(family: state.family) ?? [] {
+      serviceOverrides[override.service, default: [:]][override.parameter] = override
+    }
+    if state.path == .change { apply(state.postconf, .changeDetection) }
+  }
+
+  private mutating func apply(_ settings: [PostconfSetting], _ source: Source) {
+    for setting in settings { values[setting.key] = Setting(value: setting.value, source: source) }
+  }
+
+  /// The value of `key` as written (nil: never set, so Postfix's default).
+  public func raw(_ key: String) -> String? { values[key]?.value }
+
+  /// The value of `key` with `$name` and `${name}` expanded (nil: never set), as Postfix
+  /// expands a parameter when it reads it; expansion deeper than 16 levels
+  /// (a loop) gives an empty value.
+  public func value(_ key: String) -> String? {
+    guard let raw = values[key]?.value else { return nil }
+    return expand(raw, depth: 0)
+  }
+
+  /// The value `parameter` has in the `service/type` transport: its `-o` override, else
+  /// the `main.cf` value.
+  public func value(_ parameter: String, service: String) -> String? {
+    if let override = serviceOverrides[service]?[parameter] { return expand(override.value, depth: 0) }
+    return value(parameter)
+  }
+
+  private func expand(_ text: String, depth: Int) -> String {
+    guard text.contains("$") else { return text }
+    // Postfix gives up on such nesting too; the value is then unusable, read as empty.
+    guard depth < 16 else { return "" }
+    var out = ""
+    var rest = Substring(text)
+    while let dollar = rest.firstIndex(of: "$") {
+      out += rest[..<dollar]
+      rest = rest[rest.index(after: dollar)...]
+      var name: Substring
+      if rest.first == "{" || rest.first == "(" {
+        let close: Character = rest.first == "{" ? "}" : ")"
+        guard let end = rest.firstIndex(of: close) else {
+          out += "$" + rest
+          return out
+        }
+        name = rest[rest.index(after: rest.startIndex)..<end]
+        rest = rest[rest.index(after: end)...]
+      } else {
+        let end = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "_") } ?? rest.endIndex
+        name = rest[..<end]
+        rest = rest[end...]
+      }
+      if name.isEmpty {
+        out += "$"
+        continue
+      }
+      out += values[String(name)].map { expand($0.value, depth: depth + 1) } ?? ""
+    }
+    return out + rest
+  }
+}
