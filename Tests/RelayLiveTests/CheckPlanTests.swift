@@ -23,6 +23,26 @@ struct CheckPlanTests {
     #expect(!plan.wrapperMode)
   }
 
+  @Test("wrappermode from postfix-main.cf or on the relay transport makes the check speak implicit TLS on 465")
+  func wrapperModeFromOverrides() throws {
+    let relaymap = "@a.test [smtp.one.test]:465\n"
+    let sasl = "@a.test usera:pa\n"
+    for files in [
+      ["postfix-main.cf": "smtp_tls_wrappermode = yes\n"],
+      ["postfix-master.cf": "smtp/unix/smtp_tls_wrappermode=yes\n"],
+    ] {
+      let (preview, configuration) = try TestWorld.preview(
+        relaymap: relaymap, sasl: sasl, accounts: ["x@a.test"], files: files)
+      #expect(preview.route("x@a.test").outcome == .relayed)
+      let plan = try #require(preview.checkTargets(.senders(["x@a.test"]), configuration: configuration)[0].plan)
+      #expect(plan.wrapperMode, "\(files)")
+    }
+    // Without it the 465 relay is predicted to time out, and the check connects as Postfix would.
+    let (preview, configuration) = try TestWorld.preview(relaymap: relaymap, sasl: sasl, accounts: ["x@a.test"])
+    let plan = try #require(preview.checkTargets(.senders(["x@a.test"]), configuration: configuration)[0].plan)
+    #expect(!plan.wrapperMode)
+  }
+
   @Test("the credentials are the route's own: by relay host when no sender key has any")
   func byRelayKey() throws {
     let (preview, configuration) = try TestWorld.preview(

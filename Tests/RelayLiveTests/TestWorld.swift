@@ -36,10 +36,12 @@ enum TestWorld {
 
   /// Loads a DMS 14 config folder holding `relaymap` and `sasl` (file contents) and
   /// `accounts` lines, as the CLI would.
-  static func preview(relaymap: String, sasl: String?, accounts: [String] = [], env: String = "")
-    throws -> (RoutingPreview, Configuration)
-  {
+  /// `files`: more config files by name (e.g. `postfix-main.cf`).
+  static func preview(
+    relaymap: String, sasl: String?, accounts: [String] = [], env: String = "", files: [String: String] = [:]
+  ) throws -> (RoutingPreview, Configuration) {
     let dir = try folder()
+    for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
     try relaymap.write(toFile: "\(dir)/postfix-relaymap.cf", atomically: true, encoding: .utf8)
     if let sasl { try sasl.write(toFile: "\(dir)/postfix-sasl-password.cf", atomically: true, encoding: .utf8) }
     let accountLines = accounts.map { "\($0)|{SHA512-CRYPT}$6$x$y\n" }.joined()

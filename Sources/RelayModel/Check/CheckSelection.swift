@@ -75,7 +75,11 @@ enum CheckTargets {
     sender: String, routeSender: String, route: Route, router: Router, version: DMSVersion, sendTo: String?
   ) -> CheckTarget {
     let level = TLSLevel(setting: route.tls)
-    let wrapperMode = router.state.setting("smtp_tls_wrappermode") == "yes"
+    // Wrappermode as Postfix runs it (spec §8): set in postfix-main.cf, or on the transport
+    // the route takes, which the router shows by relaying a port-465 hop instead of deferring it.
+    let wrapperMode =
+      router.settings.value("smtp_tls_wrappermode") == "yes"
+      || (route.outcome == .relayed && route.relay?.hasSuffix(":465") == true)
     func skip(_ reason: String) -> CheckTarget {
       CheckTarget(sender: sender, route: route, plan: nil, skipReason: reason)
     }

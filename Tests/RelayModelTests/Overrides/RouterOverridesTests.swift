@@ -21,7 +21,7 @@ struct RouterOverridesTests {
     let p = try preview15(withOverrides(relay465, main: "smtp_tls_wrappermode = yes\n"))
     #expect(p.route("x@a.test").outcome == .relayed)
     #expect(p.route("x@a.test").authUser == "u")
-    #expect(p.route("x@b.test").outcome == .deferred)
+    #expect(p.route("x@b.test").outcome == .error)
     #expect(p.route("x@b.test").reason == Router.wrappermodeDirectReason)
     #expect(!p.has(.port465))
     #expect(p.has(.wrappermodeBreaksDirect))
@@ -39,7 +39,7 @@ struct RouterOverridesTests {
   func wrappermodeOnTransport() throws {
     let p = try preview15(withOverrides(relay465, master: "smtp/unix/smtp_tls_wrappermode=yes\n"))
     #expect(p.route("x@a.test").outcome == .relayed)
-    #expect(p.route("x@b.test").outcome == .deferred)
+    #expect(p.route("x@b.test").outcome == .error)
     // On the relay transport only, it never applies: default_transport is smtp.
     let relayOnly = try preview15(withOverrides(relay465, master: "relay/unix/smtp_tls_wrappermode=yes\n"))
     #expect(relayOnly.route("x@a.test").outcome == .deferred)
@@ -99,8 +99,9 @@ struct RouterOverridesTests {
       main: "known_tcp_ports = mysubmit=2525, smtp=25\n")
     let p = try preview15(config)
     #expect(p.route("x@a.test").relay == "r.test:2525")
-    // The table replaces the default: 'submission' is no longer known.
-    #expect(p.route("x@b.test").outcome == .deferred)
+    // The table replaces the default: 'submission' is no longer known, so the next hop does not
+    // parse and the smtp client dies on it (spec §5).
+    #expect(p.route("x@b.test").outcome == .error)
     #expect(Router.knownTCPPorts("smtps=submissions=465 , bad=x, =1") == ["smtps": 465, "submissions": 465])
   }
 
