@@ -89,13 +89,23 @@ struct OverallTimeTests {
     behaviour.greeting = nil
     let server = try await FakeRelay(behaviour, tls: nil)
     let plan = try TestWorld.plan(relay: "[127.0.0.1]:\(server.port)")
-    let options = CheckOptions(
-      stepTimeout: 30, overallTimeout: 4, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
-    let run = await RelayCheck.run(plan, options: options)
+    // The overall limit must cut the greeting, so the loopback connect has to finish within
+    // it. Under `swift test`'s parallel load on 2 cores a connect has taken over 4 s, so a
+    // limit the connect did not fit in is retried longer; the step that fails is still the
+    // one under way when the overall limit ran out.
+    var last: CheckRun?
+    for overall in [4.0, 10, 20] {
+      let options = CheckOptions(
+        stepTimeout: 30, overallTimeout: overall, heloName: "check.test", resolution: NameResolution(timeoutSeconds: 1))
+      let attempt = await RelayCheck.run(plan, options: options)
+      last = attempt
+      if CheckResult(plan: plan, run: attempt).failedStep != .connect { break }
+    }
     await server.stop()
+    let run = try #require(last)
     let result = CheckResult(plan: plan, run: run)
     #expect(result.failedStep == .greeting)
     #expect(run.steps.last?.ok == false)
-    #expect(run.steps.last!.milliseconds < 15000)
+    #expect(run.steps.last!.milliseconds < 25000)
   }
 }
