@@ -72,9 +72,8 @@ extension Router {
     if route.outcome == .direct, authEnabled, let saslTable, !saslTable.isUsable {
       markDeferredByMXAuth(&route)
     }
-    if route.outcome == .relayed, taken?.port == 465 {
-      return deferred(route, PostfixFacts.implicitTLSRouteReason)
-    }
+    // Port 465 and wrappermode are the smtp client's own settings: `applyDelivery` decides them
+    // for this route as for every other (spec §8).
     if route.outcome == .direct, relayTable.map({ !$0.entries.isEmpty }) ?? false {
       route.warnings.append(
         RouteWarning(

@@ -22,6 +22,8 @@ public struct Router: Sendable {
   public let relayhost: String
   /// The `main.cf`/`master.cf` settings routes are predicted with (spec §8).
   public let settings: PostfixSettings
+  /// `delivery.onlyPortRules`, kept apart: read on every route.
+  let onlyPortRules: Bool
   let delivery: Delivery
   /// Each distinct relay map value parsed once, by `TexthashTable.distinctValues` position
   /// (50,000 entries often share a few relays).
@@ -91,6 +93,7 @@ public struct Router: Sendable {
     relayOrigins = (delivery.relayLines ?? state.relayhostMap)?.origins ?? []
     saslOrigins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
     srs = SRSRewrite(environment: environment)
+    onlyPortRules = delivery.onlyPortRules
   }
 
   /// `NextHopList(value)`, parsed already when `value` is in the generated relay map: the

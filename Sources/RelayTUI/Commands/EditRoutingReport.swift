@@ -11,7 +11,7 @@ enum EditRoutingReport {
     let version = loaded.version ?? DMSVersion.representative(of: .v14plus)
     let change = RoutingChange(before: loaded.configuration, after: workspace.configuration, version: version)
     let note = loaded.version == nil ? "no DMS version detected; --dms-version VERSION previews yours" : nil
-    for line in change.reportLines(versionNote: note) { Swift.print(line) }
+    for line in change.reportLines(versionNote: note) { printLine(line) }
     if let warning = change.errorWarning {
       printError("dms-relay: warning: \(warning); 'dms-relay preview' shows why")
     }

@@ -27,6 +27,19 @@ struct RouterOverridesTests {
     #expect(p.has(.wrappermodeBreaksDirect))
   }
 
+  @Test("the null sender gets the same delivery settings: DMS's relay demo (465 + wrappermode) relays bounces too")
+  func nullSenderWrappermode() throws {
+    let demo = configuration(
+      env: ["DEFAULT_RELAY_HOST": "[smtp.example.com]:465", "RELAY_USER": "u", "RELAY_PASSWORD": "p"])
+    let p = try preview15(withOverrides(demo, main: "smtp_tls_wrappermode = yes\nsmtp_tls_security_level = encrypt\n"))
+    #expect(p.route("<>").outcome == .relayed)
+    #expect(p.route("<>").relay == "smtp.example.com:465")
+    #expect(!p.has(.port465))
+    let plain = try preview15(demo)
+    #expect(plain.route("<>").outcome == .deferred)
+    #expect(plain.route("<>").reason == PostfixFacts.implicitTLSRouteReason)
+  }
+
   @Test("without wrappermode the 465 relay times out, as before")
   func no465WithoutWrappermode() throws {
     let p = try preview15(relay465)
