@@ -24,6 +24,8 @@ import socket
 import subprocess
 import time
 
+from instance import _descendants, _signal  # the process helpers the Postfix instance uses
+
 POSTSRSD = "/usr/sbin/postsrsd"
 
 # DMS's target/postsrsd/postsrsd (v12.1.0–master), comments shortened; the harness fills in
@@ -237,29 +239,3 @@ def _is_postsrsd(pid):
         return os.readlink("/proc/%d/exe" % pid) == POSTSRSD
     except OSError:
         return False
-
-
-def _signal(pid, sig):
-    try:
-        os.kill(pid, sig)
-    except ProcessLookupError:
-        pass
-
-
-def _descendants(pid):
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        parents.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [pid]
-    while todo:
-        for child in parents.get(todo.pop(), []):
-            out.append(child)
-            todo.append(child)
-    return out

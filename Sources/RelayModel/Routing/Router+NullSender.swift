@@ -30,13 +30,7 @@ extension Router {
       reason: nil, warnings: [])
     var taken: ParsedValue?
     if let relayTable {
-      guard relayTable.isUsable else {
-        let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
-        return deferred(
-          route,
-          "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
-          decidedBy: "relayhost_map")
-      }
+      guard relayTable.isUsable else { return relayMapUnusable(route, relayTable) }
       let key = nullSenderLookupKey
       if let position = relayTable.position(of: key) {
         route.decidedBy = "relayhost_map:\(relayTable.entries[position].key)"
@@ -47,23 +41,14 @@ extension Router {
         taken = value
       }
     }
-    if route.decider == .none, !relayhost.isEmpty {
-      route.decidedBy = "relayhost"
-      if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
-      taken = parsedRelayhost
-    }
+    if let failed = applyRelayhost(to: &route, taken: &taken) { return failed }
     if smtpClientDies {
       return smtpError(
         route,
         "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
     }
     if route.outcome == .relayed, authEnabled, let saslTable {
-      guard saslTable.isUsable else {
-        let key = saslTable.duplicateKeys.keys.sorted().first ?? ""
-        return deferred(
-          route,
-          "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
-      }
+      guard saslTable.isUsable else { return saslTableUnusable(route, saslTable) }
       if let position = taken?.hopCredentials {
         applyCredentials(saslTable, position, foundUnderSender: false, to: &route)
         if route.outcome == .deferred { return route }

@@ -165,13 +165,7 @@ public struct Router: Sendable {
     // The relay value the route took, if any.
     var taken: ParsedValue?
     if let relayTable {
-      guard relayTable.isUsable else {
-        let key = relayTable.duplicateKeys.keys.sorted().first ?? ""
-        return deferred(
-          route,
-          "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
-          decidedBy: "relayhost_map")
-      }
+      guard relayTable.isUsable else { return relayMapUnusable(route, relayTable) }
       if let position = ownKey.map({ Int($0.relay) }) ?? firstPosition(in: relayTable, sender: senderText, keys: lookupKeys),
         position >= 0
       {
@@ -191,11 +185,7 @@ public struct Router: Sendable {
         taken = value
       }
     }
-    if route.decider == .none, !relayhost.isEmpty {
-      route.decidedBy = "relayhost"
-      if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
-      taken = parsedRelayhost
-    }
+    if let failed = applyRelayhost(to: &route, taken: &taken) { return failed }
 
     // 2. The smtp client itself.
     if smtpClientDies {
@@ -243,10 +233,7 @@ public struct Router: Sendable {
     }
     guard saslTable.isUsable else {
       if route.outcome == .relayed {
-        let key = saslTable.duplicateKeys.keys.sorted().first ?? ""
-        route = deferred(
-          route,
-          "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
+        route = saslTableUnusable(route, saslTable)
       }
       if route.outcome == .direct { markDeferredByMXAuth(&route) }
       return
@@ -316,6 +303,32 @@ public struct Router: Sendable {
       return
     }
     route.authUser = user
+  }
+
+  /// The route when `relayhost_map` has a duplicate key: every lookup fails (spec §5).
+  func relayMapUnusable(_ route: Route, _ table: TexthashTable) -> Route {
+    let key = table.duplicateKeys.keys.sorted().first ?? ""
+    return deferred(
+      route,
+      "relayhost_map has the key '\(key)' more than once (after Postfix folds case), so every lookup fails with 'address resolver failure'",
+      decidedBy: "relayhost_map")
+  }
+
+  /// The route when `sasl_passwd` has a duplicate key: the credentials lookup fails.
+  func saslTableUnusable(_ route: Route, _ table: TexthashTable) -> Route {
+    let key = table.duplicateKeys.keys.sorted().first ?? ""
+    return deferred(
+      route, "sasl_passwd has the key '\(key)' more than once (after Postfix folds case), so the credentials lookup fails")
+  }
+
+  /// `relayhost` for a route no relay map entry decided; returns a finished route when its
+  /// value cannot be used, and sets `taken` to the value the route took.
+  func applyRelayhost(to route: inout Route, taken: inout ParsedValue?) -> Route? {
+    guard route.decider == .none, !relayhost.isEmpty else { return nil }
+    route.decidedBy = "relayhost"
+    if let failed = applyNextHop(parsedRelayhost, to: &route) { return failed }
+    taken = parsedRelayhost
+    return nil
   }
 
   func deferred(_ route: Route, _ reason: String, decidedBy: String? = nil) -> Route {
