@@ -20,7 +20,7 @@ SENDMAIL = "/usr/sbin/sendmail"
 POSTCONF = "/usr/sbin/postconf"
 POSTQUEUE = "/usr/sbin/postqueue"
 
-LOG_GRACE = 1.0   # seconds a status line may trail the message's move between queues
+LOG_GRACE = 2.5   # seconds a status line may trail the message's move between queues
 
 # Set when the run is being torn down (Ctrl-C, SIGTERM): waits return at once and no
 # new command starts.
@@ -306,7 +306,7 @@ class PostfixInstance:
         """
         wanted = {r.lower() for r in rcpts}
         deadline = time.monotonic() + timeout
-        first_seen = {}   # rcpt -> when it was first seen queued without a status line
+        first_seen = {}   # (rcpt, queue) -> when it was first seen there without a status line
         while True:
             found = self.statuses()
             pending = wanted - set(found)
@@ -317,9 +317,6 @@ class PostfixInstance:
                 for rcpt, queue in self.queued().items():
                     if rcpt not in pending:
                         continue
-                    # The log line can trail the queue move: give it a moment.
-                    if now - first_seen.setdefault(rcpt, now) < LOG_GRACE and not timed_out:
-                        continue
                     if queue == "deferred":
                         why = "moved to the deferred queue without a status line"
                     elif throttled:
@@ -327,6 +324,11 @@ class PostfixInstance:
                     elif timed_out:
                         why = "still in the %s queue after %ds" % (queue, timeout)
                     else:
+                        continue
+                    # The log line can trail the queue move (postlogd writes it later): give it
+                    # a moment, counted from when this silent state was first seen, not from
+                    # when the message was first queued (a slow TLS attempt would use it up).
+                    if now - first_seen.setdefault((rcpt, queue), now) < LOG_GRACE and not timed_out:
                         continue
                     # Moved or throttled: the smtp client died (an `error` prediction).
                     found[rcpt] = {"status": "deferred", "silent": True, "relay": None,
