@@ -43,9 +43,7 @@ extension Router {
     }
     if let failed = applyRelayhost(to: &route, taken: &taken) { return failed }
     if smtpClientDies {
-      return smtpError(
-        route,
-        "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
+      return passwordTableMissing(route)
     }
     if route.outcome == .relayed, authEnabled, let saslTable {
       guard saslTable.isUsable else { return saslTableUnusable(route, saslTable) }

@@ -189,9 +189,7 @@ public struct Router: Sendable {
 
     // 2. The smtp client itself.
     if smtpClientDies {
-      return smtpError(
-        route,
-        "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
+      return passwordTableMissing(route)
     }
 
     // 3. Credentials.
@@ -303,6 +301,14 @@ public struct Router: Sendable {
       return
     }
     route.authUser = user
+  }
+
+  /// The route when `smtp_sasl_auth_enable = yes` has no password table: the smtp client
+  /// exits at startup (spec §4, first quirk), so nothing leaves.
+  func passwordTableMissing(_ route: Route) -> Route {
+    smtpError(
+      route,
+      "smtp_sasl_auth_enable = yes but no smtp_sasl_password_maps: Postfix's smtp client exits ('specify a password table'), so no outbound mail leaves")
   }
 
   /// The route when `relayhost_map` has a duplicate key: every lookup fails (spec §5).
