@@ -86,7 +86,7 @@ enum CheckTargets {
     if Router.isNullSender(sender) {
       return skip("the null sender '<>' (bounces, DSNs) is not checked live: check the relay it uses with a sender that uses it too")
     }
-    guard let written = route.nexthop, case .success(let hop) = NextHop.parse(written) else {
+    guard let written = route.nexthop, case .success(let hop) = NextHop.parse(written, ports: router.delivery.ports) else {
       switch route.outcome {
       case .direct:
         return skip(

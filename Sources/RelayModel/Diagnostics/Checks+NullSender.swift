@@ -12,7 +12,7 @@ extension Checks {
       routes[null].outcome == .direct,
       routes.contains(where: { $0.outcome == .relayed })
     else { return }
-    let key = c.router.nullSenderLookupKey
+    let key = c.router.emptyAddressLookupKey
     let fix = "set DEFAULT_RELAY_HOST so relayhost carries them, or add a line '\(key) [relay]:port' to postfix-relaymap.cf"
     out.append(
       Diagnostic(

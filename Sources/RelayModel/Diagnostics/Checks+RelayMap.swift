@@ -112,7 +112,7 @@ extension Checks {
 
   private static func checkKey(_ key: String, at: SourceLocation, _ c: Context, _ out: inout [Diagnostic]) {
     // `<>` (empty_address_relayhost_maps_lookup_key) is the null sender's key (spec §11).
-    if !key.utf8.contains(UInt8(ascii: "@")), key != c.router.nullSenderLookupKey {
+    if !key.utf8.contains(UInt8(ascii: "@")), key != c.router.emptyAddressLookupKey {
       out.append(
         Diagnostic(
           .keyNotAnAddress, at: at,

@@ -15,19 +15,18 @@ public struct ObservedComparison: Sendable {
     provisionerWaitingForRestart =
       router.state.family.rules.changeDetectionReappliesRelayFiles(provisioner: provisioner) ? nil : provisioner
     var relays: [String] = []
-    let values = (router.relayTable?.distinctValues ?? []) + [router.relayhost]
-    for value in values {
-      let list = NextHopList(value)
-      if case .success(let hop) = list.first { relays.append(hop.relay.lowercased()) }
-      // A fallback carries the mail when the first hop fails (spec §5): a relay too.
-      if list.words.count > 1 {
-        relays += FallbackHop.fallbacks(of: list).compactMap { $0.relay?.lowercased() }
-      }
+    // The relay values as the router parsed them (its `known_tcp_ports` included). A
+    // fallback carries the mail when the first hop fails (spec §5): a relay too.
+    for value in router.parsedValues + [router.parsedRelayhost] {
+      if let relay = value.relay { relays.append(relay.lowercased()) }
+      relays += value.fallbacks.compactMap { $0.relay?.lowercased() }
     }
     // The env's relay, which DMS may not have mapped for every domain (LDAP, v12-13's
     // accounts-only domains) but which the container may still use.
     for value in [environment.envRelayHost, environment["DEFAULT_RELAY_HOST"]] where !value.isEmpty {
-      if case .success(let hop) = NextHopList(value).first { relays.append(hop.relay.lowercased()) }
+      if case .success(let hop) = NextHopList(value).first(ports: router.delivery.ports) {
+        relays.append(hop.relay.lowercased())
+      }
     }
     knownRelays = relays
   }

@@ -9,8 +9,7 @@
 extension Router {
   /// Records the entry at `position` as offered to any MX that advertises AUTH.
   func offerToMX(_ saslTable: TexthashTable, _ position: Int, to route: inout Route) {
-    let value = saslTable.entries[position].value
-    route.mxAuthUser = value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(value[..<$0]) } ?? value
+    route.mxAuthUser = Self.saslUser(saslTable.entries[position].value)
     route.mxAuthEntry = position
     route.warnings.append(
       RouteWarning(

@@ -16,12 +16,7 @@ extension Router {
     text.isEmpty || text == nullSender
   }
 
-  /// The key the null sender is looked up under in `sender_dependent_relayhost_maps`.
-  public var nullSenderLookupKey: String {
-    emptyAddressLookupKey
-  }
-
-  /// The route of the null sender: relay map under `nullSenderLookupKey`, then `relayhost`,
+  /// The route of the null sender: relay map under `emptyAddressLookupKey`, then `relayhost`,
   /// then direct; credentials by next hop only.
   func routeNullSender() -> Route {
     var route = Route(
@@ -31,8 +26,7 @@ extension Router {
     var taken: ParsedValue?
     if let relayTable {
       guard relayTable.isUsable else { return relayMapUnusable(route, relayTable) }
-      let key = nullSenderLookupKey
-      if let position = relayTable.position(of: key) {
+      if let position = relayTable.position(of: emptyAddressLookupKey) {
         route.decidedBy = "relayhost_map:\(relayTable.entries[position].key)"
         route.relayEntry = position
         route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
@@ -61,15 +55,10 @@ extension Router {
       route.warnings.append(
         RouteWarning(
           "null-sender-direct",
-          "no relay map entry for '\(nullSenderLookupKey)' and no relayhost: bounces, DSNs and vacation replies go straight to the recipient's MX"
+          "no relay map entry for '\(emptyAddressLookupKey)' and no relayhost: bounces, DSNs and vacation replies go straight to the recipient's MX"
         ))
     }
-    if route.outcome == .direct, tls == "encrypt" {
-      route.warnings.append(
-        RouteWarning(
-          "encrypt-direct",
-          PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
-    }
+    addEncryptDirectWarning(to: &route)
     return route
   }
 }

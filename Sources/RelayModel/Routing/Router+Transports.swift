@@ -75,13 +75,6 @@ extension Router {
     let senderEntry = senderDependentAuthentication ? senderKeys.lazy.compactMap { saslTable.position(of: $0) }.first : nil
     guard let position = senderEntry ?? saslTable.position(of: hop.host) ?? saslTable.position(of: hop.written)
     else { return }
-    let entry = saslTable.entries[position]
-    let user = entry.value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(entry.value[..<$0]) } ?? entry.value
-    route.authUser = user
-    route.authDecidedBy = "sasl_passwd:\(entry.key)"
-    route.authEntry = position
-    let origins = (delivery.saslLines ?? state.saslPasswd)?.origins ?? []
-    route.authOrigin = entry.lineIndex < origins.count ? origins[entry.lineIndex] : nil
-    if user.isEmpty { route = deferred(route, "the credentials for '\(entry.key)' have an empty user: SASL authentication fails") }
+    applyCredentials(saslTable, position, foundUnderSender: false, to: &route)
   }
 }

@@ -197,14 +197,23 @@ public struct Router: Sendable {
       sender: senderText, keys: lookupKeys, ownKey: ownKey.map { Int($0.sasl) }, hopCredentials: taken?.hopCredentials,
       into: &route)
     if route.outcome == .deferred { return route }
-
-    if route.outcome == .direct, tls == "encrypt" {
-      route.warnings.append(
-        RouteWarning(
-          "encrypt-direct",
-          PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
-    }
+    addEncryptDirectWarning(to: &route)
     return route
+  }
+
+  /// `encrypt` applies to direct delivery too: said on every direct route (spec §4).
+  func addEncryptDirectWarning(to route: inout Route) {
+    guard route.outcome == .direct, tls == "encrypt" else { return }
+    route.warnings.append(
+      RouteWarning(
+        "encrypt-direct",
+        PostfixFacts.encryptOnDirectRoute(honoursTLSRequiredHeader: state.family.rules.honoursTLSRequiredHeader)))
+  }
+
+  /// The SASL user of a `sasl_passwd` value: what precedes the first ':' (all of it without
+  /// one), as Postfix splits the bytes.
+  static func saslUser(_ value: String) -> String {
+    value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(value[..<$0]) } ?? value
   }
 
   /// The position in `table` of the first of the sender's lookup keys it has: `keys` as
@@ -287,10 +296,7 @@ public struct Router: Sendable {
     if route.outcome == .direct {
       return offerToMX(saslTable, position, to: &route)
     }
-    // The user is what precedes the first ':' (all of the value without one), as Postfix
-    // splits the bytes.
-    let value = saslTable.entries[position].value
-    let user = value.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(value[..<$0]) } ?? value
+    let user = Self.saslUser(saslTable.entries[position].value)
     route.authDecider = Self.decider(
       .saslPasswd, saslTable, position, sender: route.sender, foundUnderSender: foundUnderSender)
     route.authEntry = position
