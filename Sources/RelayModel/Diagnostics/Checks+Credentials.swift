@@ -46,8 +46,8 @@ extension Checks {
   }
 
   private static func checkUnusedCredentials(_ c: Context, _ out: inout [Diagnostic]) {
-    guard let sasl = c.state.saslPasswd, c.router.authEnabled else { return }
-    let table = c.router.saslTable ?? TexthashTable(sasl)
+    guard c.router.authEnabled, let read = readSaslTable(c) else { return }
+    let (sasl, table) = (read.lines, read.parsed)
     for entry in unusedEntries(table, c.routes).sorted(by: { $0.lineIndex < $1.lineIndex }) {
       let folded = entry.key.lowercased()
       // A relay key is used when a route relays through that host.

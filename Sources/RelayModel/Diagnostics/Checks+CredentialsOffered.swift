@@ -10,7 +10,7 @@ extension Checks {
       if let entry = routes[index].mxAuthEntry { offered[entry, default: []].append(routes[index].sender) }
       if routes[index].deferredByMXAuth { deferred.append(routes[index].sender) }
     }
-    if let table = c.router.saslTable, let sasl = c.state.saslPasswd {
+    if let table = c.router.saslTable, let sasl = c.router.saslTableLines {
       for (entry, senders) in offered.sorted(by: { $0.key < $1.key }) where entry < table.entries.count {
         let origin = sasl.origins[table.entries[entry].lineIndex]
         out.append(

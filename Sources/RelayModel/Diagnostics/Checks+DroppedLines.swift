@@ -6,12 +6,8 @@ extension Checks {
   /// line must not start with whitespace" and ignores the line with its continuations.
   /// Elsewhere the line is a continuation, which `continuation-line` reports.
   static func checkDroppedTableLines(_ c: Context, _ out: inout [Diagnostic]) {
-    let tables = [
-      ("relayhost_map", c.state.relayhostMap, c.router.relayTable),
-      ("sasl_passwd", c.state.saslPasswd, c.router.saslTable),
-    ]
-    for (name, table, parsed) in tables {
-      guard let table, let first = (parsed ?? TexthashTable(table)).droppedLines.first else { continue }
+    for (name, table, parsed) in readTables(c) {
+      guard let first = parsed.droppedLines.first else { continue }
       let origin = table.origins[first]
       // A sasl line may be a password; only the relay map's key is quoted.
       let what =
@@ -29,8 +25,8 @@ extension Checks {
   /// value, so its password silently changes (spec §5). Neither line is quoted: both may
   /// hold a password. (The relay map's are `checkRelayMapLines`' business.)
   static func checkSaslContinuations(_ c: Context, _ out: inout [Diagnostic]) {
-    guard let sasl = c.state.saslPasswd else { return }
-    let table = c.router.saslTable ?? TexthashTable(sasl)
+    guard let read = readSaslTable(c) else { return }
+    let (sasl, table) = (read.lines, read.parsed)
     for entry in table.entries where !entry.continuationLines.isEmpty {
       let above = sasl.origins[entry.lineIndex].location?.line.map { "line \($0)'s credentials" } ?? "the credentials above it"
       for line in entry.continuationLines {
@@ -47,7 +43,7 @@ extension Checks {
   /// The `postfix-relaymap.cf` lines (1-based) that end up in relayhost_map's dropped
   /// logical line: they continue nothing, so `continuation-line` does not apply to them.
   static func droppedRelayMapLines(_ c: Context) -> Set<Int> {
-    guard let table = c.state.relayhostMap, let parsed = c.router.relayTable else { return [] }
+    guard let table = c.router.relayTableLines, let parsed = c.router.relayTable else { return [] }
     return Set(
       parsed.droppedLines.compactMap { index in
         table.origins[index].location.flatMap { $0.file == RelayMapFile.fileName ? $0.line : nil }

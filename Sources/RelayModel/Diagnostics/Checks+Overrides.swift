@@ -131,7 +131,7 @@ extension Checks {
   /// next hop of its own: the entry is never used (at most 20 reported).
   private static func checkRelayEntriesOverridden(_ c: Context, _ out: inout [Diagnostic]) {
     guard let table = c.router.relayTable, c.router.delivery.senderTransports != nil else { return }
-    let origins = (c.router.delivery.relayLines ?? c.state.relayhostMap)?.origins ?? []
+    let origins = c.router.relayTableLines?.origins ?? []
     var reported: Set<Int> = []
     for route in c.routes where route.warnings.contains(where: { $0.code == "relay-overridden" }) {
       let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []

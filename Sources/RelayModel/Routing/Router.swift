@@ -105,6 +105,12 @@ public struct Router: Sendable {
   /// True when Postfix's smtp client exits before delivering anything (spec §4, first quirk).
   public var smtpClientDies: Bool { authEnabled && !hasPasswordMaps }
 
+  /// The lines `relayTable` was read from: DMS's generated relay map, or the config-folder
+  /// table an override names instead (spec §8). Its entries' `lineIndex` index these.
+  public var relayTableLines: GeneratedTable? { delivery.relayLines ?? state.relayhostMap }
+  /// The lines `saslTable` was read from, likewise.
+  public var saslTableLines: GeneratedTable? { delivery.saslLines ?? state.saslPasswd }
+
   public var relayTableIsUnusable: Bool { relayTable.map { !$0.isUsable } ?? false }
   public var saslTableIsUnusable: Bool { saslTable.map { !$0.isUsable } ?? false }
 

@@ -27,6 +27,23 @@ struct ConfigFolderTableTests {
     }
   }
 
+  @Test("table diagnostics point into the table Postfix reads: a config-folder map longer than DMS's")
+  func diagnosticsReadTheOverrideTable() throws {
+    // DMS's own relay map has one line; the config-folder one has six, with a dropped
+    // whitespace-led line and a duplicate key far past DMS's last line (this crashed when the
+    // checks paired the router's table with DMS's lines).
+    var config = withOverrides(
+      configuration(relayMap: "@a.test [r.test]:587\n", accounts: "x@a.test|{X}y\n"),
+      main: "sender_dependent_relayhost_maps = texthash:/tmp/docker-mailserver/my-relays.cf\n")
+    config.overrideTables = tables([
+      "my-relays.cf": "# c\n# d\n# e\n  @b.test [s.test]:587\n@c.test [t.test]:587\n@c.test [u.test]:587\n"
+    ])
+    let p = try preview(config, "15.1.0")
+    #expect(p.first(.whitespaceLedLine)?.location == SourceLocation(file: "my-relays.cf", line: 4))
+    #expect(p.first(.duplicateKey)?.location == SourceLocation(file: "my-relays.cf", line: 5))
+    #expect(p.first(.duplicateKey)?.message.contains("from my-relays.cf:5 and my-relays.cf:6") == true)
+  }
+
   @Test("a relay map in the config folder routes, and its lines are the origins")
   func relayMapFromFolder() throws {
     var config = withOverrides(
