@@ -255,6 +255,25 @@ def concurrency(binary, work, pairs):
     shutil.rmtree(root, ignore_errors=True)
 
 
+def temps_in(config):
+    return [n for n in os.listdir(config) if ".dms-relay-" in n]
+
+
+def watch_write(proc, config, limit):
+    """Polls `config` every half millisecond while `proc` runs: returns when the first temp
+    appeared and when the temps were gone again (monotonic seconds; None when never seen)."""
+    appeared = gone = None
+    deadline = time.monotonic() + limit
+    while proc.poll() is None and time.monotonic() < deadline:
+        now = time.monotonic()
+        if temps_in(config):
+            appeared = appeared or now
+        elif appeared and gone is None:
+            gone = now
+        time.sleep(0.0005)
+    return appeared, gone
+
+
 def kill_mid_write(binary, work, kills):
     root = tempfile.mkdtemp(prefix="kill-", dir=work)
     config = os.path.join(root, CONFIG)
@@ -264,14 +283,26 @@ def kill_mid_write(binary, work, kills):
     with open(path, "wb") as f:
         f.write(body)
     versions = {hashlib.sha256(body).hexdigest()}
-    # Calibrate: an unkilled run shows how long one write takes; the kills land in its last
-    # half, where the temps are written, fsynced and renamed.
-    # A debug build takes 25-30 s for this 400,000-line write on a 2-core machine (two
-    # previews of the whole map, before and after): the calibration gets 4x the hang limit,
-    # since what it measures is the time, not whether the tool hangs (the corpus checks that).
-    code, _, _, total = run(binary, ["add-domain", "calibrate.test", "r.test"], root, timeout=4 * TIMEOUT)
-    if code != 0:
-        fail(f"kill -9: the calibration write exited {code}")
+    # A write of this 400,000-line map takes a debug build 25-35 s on a 2-core machine, most
+    # of it before the write (loading) and after it (the routing report's two previews); the
+    # temps exist for a fraction of a second. So the kills do not land at a share of the whole
+    # run: each waits for the temp to appear and lands within 1.5x the calibrated write window,
+    # some while the temp is written, fsynced or renamed and some just after. Runs of this size
+    # get 4x the hang limit: what they measure is time, not whether the tool hangs (the corpus
+    # checks that).
+    limit = 4 * TIMEOUT
+    p = subprocess.Popen([binary, "add-domain", "calibrate.test", "r.test"], cwd=root,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    appeared, gone = watch_write(p, config, limit)
+    try:
+        code = p.wait(timeout=max(1, limit - 1))
+    except subprocess.TimeoutExpired:
+        p.kill()
+        code = "timeout"
+    if code != 0 or appeared is None:
+        fail(f"kill -9: the calibration write exited {code}" + ("" if appeared else " and never showed a temp"))
+        return
+    window = max(0.005, (gone or appeared) - appeared)
     rng = random.Random(11)
     outcomes = {"old": 0, "new": 0}
     temps_seen = 0
@@ -280,9 +311,15 @@ def kill_mid_write(binary, work, kills):
             current = f.read()
         expected_new = current + f"@k{i}.test [r.test]:25\n".encode()
         versions.add(hashlib.sha256(expected_new).hexdigest())
+        stale = set(temps_in(config))
         p = subprocess.Popen([binary, "add-domain", f"k{i}.test", "r.test"], cwd=root,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.6 * total, 0.95 * total))
+        deadline = time.monotonic() + limit
+        # The lock removes a kill's leftover temps first; wait for a temp of this run.
+        while p.poll() is None and time.monotonic() < deadline and not (set(temps_in(config)) - stale):
+            stale &= set(temps_in(config))
+            time.sleep(0.0005)
+        time.sleep(rng.uniform(0, 1.5 * window))
         p.send_signal(signal.SIGKILL)
         p.wait()
         with open(path, "rb") as f:
@@ -293,18 +330,19 @@ def kill_mid_write(binary, work, kills):
             outcomes["new"] += 1
         else:
             fail(f"kill -9 #{i}: the file is neither the old nor the new version ({len(now)} bytes)")
-        temps_seen += sum(1 for n in os.listdir(config) if ".dms-relay-" in n)
+        temps_seen += len(temps_in(config))
     # Temps a kill left are removed by the next write (often the next, killed, run itself);
     # the final, unkilled write must leave none and name any it removed.
-    stale = [n for n in os.listdir(config) if ".dms-relay-" in n]
-    code, out, err, _ = run(binary, ["add-domain", "after.test", "r.test"], root)
-    left = [n for n in os.listdir(config) if ".dms-relay-" in n]
+    stale = temps_in(config)
+    code, out, err, _ = run(binary, ["add-domain", "after.test", "r.test"], root, timeout=limit)
+    left = temps_in(config)
     if code != 0 or left:
         fail(f"kill -9: the next write exited {code} and left {left}")
     for name in stale:
         if name.encode() not in out or b"a temp file left by a dms-relay write that was interrupted" not in out:
             fail(f"kill -9: the next write removed {name} without saying so")
-    print(f"kill -9 mid-write: {kills} kills, file old {outcomes['old']}x, new {outcomes['new']}x, never torn; "
+    print(f"kill -9 mid-write: {kills} kills within {1.5 * window * 1000:.0f} ms of the temp appearing, "
+          f"file old {outcomes['old']}x, new {outcomes['new']}x, never torn; "
           f"{temps_seen} leftover temps seen, all removed by the next write", flush=True)
     shutil.rmtree(root, ignore_errors=True)
 
