@@ -8,6 +8,10 @@ public struct StyledText: Hashable, Sendable {
     spans.append(StyledSpan(text, style))
   }
 
+  public mutating func append(contentsOf other: StyledText) {
+    spans.append(contentsOf: other.spans)
+  }
+
   /// The text without styles, as a pipe receives it.
   public var plain: String { spans.map(\.text).joined() }
 }

@@ -14,22 +14,30 @@ public struct RoutingChange: Sendable {
     self.version = version
     let old = RoutingPreview(configuration: before, version: version)
     let new = RoutingPreview(configuration: after, version: version)
-    var oldRoutes: [String: Route] = [:]
-    for route in old.routes { oldRoutes[route.sender.lowercased()] = route }
+    // Indices, not copies: for 400,000 senders a dictionary of routes and a list of pairs
+    // held another two copies of every route (1.5 GB for add-domain on such a map).
+    var oldIndex: [String: Int] = [:]
+    oldIndex.reserveCapacity(old.routes.count)
+    for (index, route) in old.routes.enumerated() { oldIndex[route.sender.lowercased()] = index }
     var changes: [VersionComparison.Change] = []
-    var pairs: [(Route, Route)] = []
-    for route in new.routes {
-      // A sender the edit adds (a new relay map key) is compared with its route before it.
-      pairs.append((oldRoutes[route.sender.lowercased()] ?? old.route(route.sender), route))
-    }
-    let other = VersionComparison.otherSenderProbe
-    pairs.append((old.route(other), new.route(other)))
-    for (a, b) in pairs where VersionComparison.differs(a, b) {
+    func compare(_ a: Route, _ b: Route) {
+      guard VersionComparison.differs(a, b) else { return }
       changes.append(
         VersionComparison.Change(
           sender: b.sender, from: a, to: b,
           summary: "\(VersionComparison.describe(a, b)) → \(VersionComparison.describe(b, a))"))
     }
+    for (index, route) in new.routes.enumerated() {
+      // Most senders keep their place; one the edit adds (a new relay map key) is compared
+      // with its route before it.
+      if index < old.routes.count, old.routes[index].sender == route.sender {
+        compare(old.routes[index], route)
+      } else {
+        compare(oldIndex[route.sender.lowercased()].map { old.routes[$0] } ?? old.route(route.sender), route)
+      }
+    }
+    let other = VersionComparison.otherSenderProbe
+    compare(old.route(other), new.route(other))
     self.changes = changes
     // Line numbers move with an edit: a diagnostic is the same when its code and words are.
     func key(_ diagnostic: Diagnostic) -> String { "\(diagnostic.id.rawValue) \(diagnostic.message)" }

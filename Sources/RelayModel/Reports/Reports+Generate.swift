@@ -48,6 +48,9 @@ extension Reports {
 
   /// Shows control characters DMS leaves in lines (`\r`) so they can be seen.
   public static func visible(_ s: String) -> String {
+    // Printable ASCII needs no escape: the common case, returned as it is (this loop was an
+    // eighth of `preview` on 400,000 routes).
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
     var out = ""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -144,6 +144,42 @@ struct ReportTests {
     #expect(text.spans.contains(StyledSpan(severity.rawValue, .severity(severity))))
     #expect(text.plain.hasSuffix("\(p.errorCount) error(s), \(p.warningCount) warning(s)\n"))
   }
+
+  @Test("preview text in pieces is the one-piece text, its columns measured over every route", arguments: [1, 2, 5, 2048])
+  func previewTextPieces(routesPerPiece: Int) throws {
+    // Senders of every width, one with a control character (shown escaped, so wider), and
+    // a route with a reason line.
+    let p = try preview(
+      configuration(
+        relayMap: """
+          @a.test [r.test]:587
+          @a-much-longer-domain-name.example.test [relay.provider.test]:2525
+          @b\u{7}.test [r.test]:25
+          @c.test
+          user@d.test [r.test]:587
+
+          """,
+        env: ["DEFAULT_RELAY_HOST": "[fallback.test]:25"]),
+      "15.1")
+    var pieces: [StyledText] = []
+    Reports.writePreviewText(p, routesPerPiece: routesPerPiece) { pieces.append($0) }
+    #expect(pieces.count == p.routes.count / routesPerPiece + 1)
+    #expect(pieces.map(\.plain).joined() == Reports.previewText(p).plain)
+    var joined = StyledText()
+    for piece in pieces { joined.append(contentsOf: piece) }
+    #expect(joined == Reports.previewText(p))
+    // Every table row (and the header) puts OUTCOME at the same column: the widest sender's.
+    let lines = joined.plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let header = try #require(lines.first { $0.hasPrefix("SENDER") })
+    let column = try #require(header.range(of: "OUTCOME")).lowerBound.utf16Offset(in: header)
+    #expect(column == "@a-much-longer-domain-name.example.test".count + 2)
+    let rows = lines.filter { line in p.routes.contains { line.hasPrefix(Reports.visible($0.sender) + " ") } }
+    #expect(rows.count == p.routes.count)
+    for row in rows {
+      let outcome = String(row.dropFirst(column).prefix { $0 != " " })
+      #expect(RouteOutcome(rawValue: outcome) != nil, "\(row)")
+    }
+  }
 }
 
 @Suite("The JSON writer's layout")
