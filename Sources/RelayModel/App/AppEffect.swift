@@ -17,4 +17,7 @@ public enum AppEffect: Hashable, Sendable {
   /// Read the mail log and keep following it, answering with `.mailLogRead` as it grows.
   case followMailLog
   case stopFollowingMailLog
+  /// Repaint the whole terminal from scratch (Ctrl-L): another program wrote over it, or
+  /// the SSH line garbled it. No state changes.
+  case redrawScreen
 }

@@ -53,6 +53,8 @@ public enum AppReducer {
       state.clickedRow(offset)
       return []
     case .keyPressed(let key):
+      // Ctrl-L repaints the terminal wherever the UI is; no screen's state changes.
+      if KeyBindings.command(for: key, in: state.keyContext) == .redraw { return [.redrawScreen] }
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
       return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))
     }

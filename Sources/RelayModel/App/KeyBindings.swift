@@ -51,5 +51,10 @@ public enum KeyBindings {
   static let walking: Set<WizardStep> = [.folder, .version, .goal, .provider, .credentials, .domains, .moreRelays, .plan]
   static let lists: Set<WizardStep> = [.version, .goal, .provider, .domains, .moreRelays]
 
-  public static let table: [KeyBinding] = browsing + dialogs + interrupts + overlays + wizard
+  /// Keys that work in every context, first so no catch-all (`.anyKey` closing help) takes them.
+  static let everywhere: [KeyBinding] = [
+    KeyBinding("^L", "redraw the screen", in: .everywhere, section: .screens, [(.key(.control("l")), .redraw)])
+  ]
+
+  public static let table: [KeyBinding] = everywhere + browsing + dialogs + interrupts + overlays + wizard
 }

@@ -4,6 +4,8 @@ public enum KeyCommand: Hashable, Sendable {
   // Screens and lists
   case showTab(Tab), nextTab, previousTab
   case lineUp, lineDown, pageUp, pageDown, first, last
+  /// Repaint the whole terminal (Ctrl-L), wherever the UI is.
+  case redraw
   // Browsing
   case add, edit, editEnvironment, delete, toggleOptOut, startFilter, clearFilter
   case cycleVersion, cycleComparison, routeAddress, write, undo, showHelp, showDiagnostics, quit

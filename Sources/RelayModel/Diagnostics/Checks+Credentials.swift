@@ -48,7 +48,7 @@ extension Checks {
   private static func checkUnusedCredentials(_ c: Context, _ out: inout [Diagnostic]) {
     guard c.router.authEnabled, let read = readSaslTable(c) else { return }
     let (sasl, table) = (read.lines, read.parsed)
-    for entry in unusedEntries(table, c.routes).sorted(by: { $0.lineIndex < $1.lineIndex }) {
+    for entry in unusedEntries(table, c).sorted(by: { $0.lineIndex < $1.lineIndex }) {
       let folded = entry.key.lowercased()
       // A relay key is used when a route relays through that host.
       let isRelayKey = !folded.utf8.contains(UInt8(ascii: "@"))
@@ -69,11 +69,18 @@ extension Checks {
   }
 
   /// The entries no route took its credentials from: routes remember which entry they used
-  /// (read by index: iterating 100,000 `Route` values copies each one).
-  private static func unusedEntries(_ table: TexthashTable, _ routes: [Route]) -> [TexthashTable.Entry] {
+  /// (read by index: iterating 100,000 `Route` values copies each one). An entry that a direct
+  /// sender with an account, alias or relay entry offers to any MX that advertises AUTH is
+  /// used, and worse: it has its own warning (`credentials-offered-to-mx`), so it is not also
+  /// called "never used".
+  private static func unusedEntries(_ table: TexthashTable, _ c: Context) -> [TexthashTable.Entry] {
+    let routes = c.routes
     var used = [Bool](repeating: false, count: table.entries.count)
     for index in routes.indices {
       if let entry = routes[index].authEntry, entry < used.count { used[entry] = true }
+      if let entry = routes[index].mxAuthEntry, entry < used.count, sendsBeyondCredentials(c, index) {
+        used[entry] = true
+      }
     }
     return table.entries.indices.filter { !used[$0] }.map { table.entries[$0] }
   }

@@ -7,7 +7,9 @@ extension Checks {
     var offered: [Int: [String]] = [:]
     var deferred: [String] = []
     for index in routes.indices where routes[index].outcome == .direct {
-      if let entry = routes[index].mxAuthEntry { offered[entry, default: []].append(routes[index].sender) }
+      if let entry = routes[index].mxAuthEntry, sendsBeyondCredentials(c, index) {
+        offered[entry, default: []].append(routes[index].sender)
+      }
       if routes[index].deferredByMXAuth { deferred.append(routes[index].sender) }
     }
     if let table = c.router.saslTable, let sasl = c.router.saslTableLines {
@@ -27,6 +29,19 @@ extension Checks {
           "sasl_passwd is unusable (a duplicate key), and Postfix looks credentials up whenever a server advertises AUTH: direct mail (\(sample(deferred))) is deferred by every recipient MX that does",
           fix: "keep one line per key in postfix-sasl-password.cf"))
     }
+  }
+
+  /// True when the route at `index` is a sender the setup has beyond the credentials file: an
+  /// account, alias, relay-map entry or LDAP domain (for an address, its domain). Credentials
+  /// that only a sender known from the credentials file itself would offer are reported as
+  /// `unused-credentials`, not as offered: nobody sends that mail (spec §11).
+  static func sendsBeyondCredentials(_ c: Context, _ index: Int) -> Bool {
+    guard let senders = c.senders else { return true }
+    let beyond = ~KnownSenders.Domain.bit(.credentials)
+    if index < senders.domains.count { return senders.domains[index].sourceBits & beyond != 0 }
+    guard let address = SenderAddress(c.routes[index].sender), let domain = senders.domain(named: address.domain)
+    else { return false }
+    return domain.sourceBits & beyond != 0
   }
 
   /// Up to three senders, then "…".

@@ -7,6 +7,9 @@ public enum Checks {
     public var state: GeneratedState
     public var router: Router
     public var routes: [Route]
+    /// The known senders, in the order of `routes` (domains, then addresses); nil where a
+    /// caller checks routes of its own.
+    public var senders: KnownSenders? = nil
 
     var env: RelayEnvironment { configuration.environment }
     var rules: VersionRules { version.family.rules }

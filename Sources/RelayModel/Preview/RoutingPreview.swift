@@ -42,7 +42,9 @@ public struct RoutingPreview: Sendable {
     }
     self.routes = routes + [router.route(Router.nullSender)]
     self.diagnostics = Checks.finish(
-      Checks.Context(configuration: configuration, version: version, state: state, router: router, routes: self.routes),
+      Checks.Context(
+        configuration: configuration, version: version, state: state, router: router, routes: self.routes,
+        senders: senders),
       independentChecks)
   }
 

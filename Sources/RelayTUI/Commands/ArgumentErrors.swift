@@ -33,7 +33,7 @@ enum ArgumentErrors {
       text = text.replacingAll("'\(secret)'", with: "'\(Redaction.placeholder)'")
       if secret.count >= 4 { text = text.replacingAll(secret, with: Redaction.placeholder) }
     }
-    if let subcommand, text.first.map({ !$0.isLowercase }) ?? false {
+    if subcommand != nil, text.first.map({ !$0.isLowercase }) ?? false {
       text = text.prefix(1).lowercased() + text.dropFirst()
     }
     let help = subcommand.map { " (see 'dms-relay \($0) --help')" } ?? " (see 'dms-relay --help')"

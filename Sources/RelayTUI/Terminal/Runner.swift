@@ -103,6 +103,8 @@ struct Runner {
           mailLog.start(observedComparison(), follow: true)
         case .stopFollowingMailLog:
           mailLog.stop()
+        case .redrawScreen:
+          dr_clear()
         }
       }
       if needsDraw { draw(attributes, asciiOnly) }
@@ -133,8 +135,6 @@ struct Runner {
       switch event {
       case .resize:
         pending += AppReducer.reduce(into: &state, action: .resized(Self.terminalSize()))
-      case .key(.control("l")):
-        dr_clear()
       case .key(let key):
         pending += AppReducer.reduce(into: &state, action: .keyPressed(key))
       }

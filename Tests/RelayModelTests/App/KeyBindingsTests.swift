@@ -45,6 +45,22 @@ struct KeyBindingsTests {
     #expect(!KeyBindings.table.contains { $0.presses.contains { $0.pattern == .key(.control("b")) && $0.command == .pageUp } })
   }
 
+  @Test("Ctrl-L repaints wherever the UI is: one effect, nothing else changes, help lists it")
+  func controlL() {
+    for context in Self.contexts {
+      #expect(KeyBindings.command(for: .control("l"), in: context) == .redraw, "\(context)")
+    }
+    var state = AppFixture.demoState()
+    for opening in [nil, Key.character("?"), .character("/"), .character("a")] {
+      if let opening { _ = reduce(into: &state, action: .keyPressed(opening)) }
+      let context = state.keyContext, tab = state.tab
+      #expect(reduce(into: &state, action: .keyPressed(.control("l"))) == [.redrawScreen])
+      #expect(state.keyContext == context && state.tab == tab, "Ctrl-L changed the screen in \(context)")
+      _ = reduce(into: &state, action: .keyPressed(.escape))
+    }
+    #expect(KeyBindings.helpSections.contains { $0.bindings.contains { $0.keys == "^L" } })
+  }
+
   @Test("a binding's key label names each of its keys")
   func labelsNameTheKeys() {
     func name(_ key: Key) -> String? {

@@ -24,6 +24,26 @@ struct CredentialsOfferedTests {
     let d = try #require(p.first(.credentialsOfferedToMX))
     #expect(d.location == SourceLocation(file: "postfix-sasl-password.cf", line: 2))
     #expect(!d.message.contains("c-pass"))
+    // Offered to MXs is not "never used": one warning for the line, not two.
+    #expect(!p.diagnostics.contains { $0.id == .unusedCredentials && $0.location == d.location })
+  }
+
+  @Test("one warning per credentials line: offered when a real sender goes direct, unused when only the file names it")
+  func oneWarningPerLine() throws {
+    let p = try preview(
+      configuration(
+        relayMap: "@a.test [ra.test]:587\n",
+        sasl: "@a.test a-user:a-pass\n@e.test e-user:e-pass\n@f.test f-user:f-pass\nu@g.test g-user:g-pass\n",
+        accounts: "u@a.test|{X}y\nu@f.test|{X}y\n"),
+      "15.1.0")
+    // The route still says what Postfix would offer, for either.
+    #expect(p.routeFor("@e.test").mxAuthUser == "e-user")
+    #expect(p.routeFor("u@f.test").mxAuthUser == "f-user")
+    let onSasl = p.diagnostics.filter { $0.location?.file == "postfix-sasl-password.cf" }
+      .sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+    #expect(onSasl.map(\.id) == [.unusedCredentials, .credentialsOfferedToMX, .unusedCredentials])
+    #expect(onSasl.map { $0.location?.line } == [2, 3, 4])
+    #expect(onSasl[1].message.contains("mail from @f.test goes direct"))
   }
 
   @Test("an unusable credentials table: direct mail, the null sender too, deferred at an MX with AUTH")
