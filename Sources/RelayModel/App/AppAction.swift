@@ -7,6 +7,8 @@ public enum AppAction: Equatable, Sendable {
   case writeFinished(Result<[FileStore.Receipt], WriteError>)
   /// The configuration read again after `AppEffect.reload`.
   case reloaded(LoadedConfiguration)
+  /// What the files of `AppEffect.readSecretFiles` hold, by container path.
+  case secretFilesRead([String: FileSecret.Content])
   /// The mouse clicked the list row `offset` rows below the list's first visible row.
   case clickedRow(Int)
   /// An action of the setup wizard (the child feature), or its delegate action.

@@ -20,4 +20,7 @@ public enum AppEffect: Hashable, Sendable {
   /// Repaint the whole terminal from scratch (Ctrl-L): another program wrote over it, or
   /// the SSH line garbled it. No state changes.
   case redrawScreen
+  /// Read the files behind these `__FILE` container paths (an edit named them); answered by
+  /// `.secretFilesRead`.
+  case readSecretFiles([String])
 }

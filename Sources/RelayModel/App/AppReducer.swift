@@ -13,7 +13,20 @@
 /// ```
 public enum AppReducer {
   public static func reduce(into state: inout AppState, action: AppAction) -> [AppEffect] {
+    var effects = reduceAction(into: &state, action: action)
+    // An edit (or undo, redo) named a `__FILE` path never read: read it, so the preview
+    // shows that file and not the one read at load.
+    let unread = state.workspace.unreadSecretFiles
+    if !unread.isEmpty, !effects.contains(.readSecretFiles(unread)) { effects.append(.readSecretFiles(unread)) }
+    return effects
+  }
+
+  private static func reduceAction(into state: inout AppState, action: AppAction) -> [AppEffect] {
     switch action {
+    case .secretFilesRead(let contents):
+      state.workspace.secretFilesRead(contents)
+      state.recompute()
+      return []
     case .resized(let size):
       state.size = size
       for tab in Tab.allCases { state.clampPosition(tab) }

@@ -13,10 +13,28 @@ public struct Workspace: Sendable {
   public private(set) var plan = WritePlan()
   /// The configuration after the pending edits: what the preview shows.
   public private(set) var configuration: Configuration
+  /// What each `__FILE` variable's file held, by container path: read at load, and by the
+  /// runner for a path an edit names (`unreadSecretFiles`, then `secretFilesRead`). So an edit
+  /// of `RELAY_PASSWORD__FILE` previews the new file, not the one read at load (spec §10).
+  private var secretFiles: [String: FileSecret.Content]
 
   public init(_ loaded: LoadedConfiguration) {
     self.loaded = loaded
     self.configuration = loaded.configuration
+    secretFiles = Dictionary(
+      loaded.configuration.fileSecrets.map { ($0.containerPath, $0.content) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Container paths the edited environment's `__FILE` variables name that were never read:
+  /// the runner (or the CLI) reads them and hands them to `secretFilesRead`.
+  public var unreadSecretFiles: [String] {
+    Set(configuration.fileSecrets.map(\.containerPath)).filter { secretFiles[$0] == nil }.sorted()
+  }
+
+  /// Records what the files at these container paths hold, and previews with them.
+  public mutating func secretFilesRead(_ contents: [String: FileSecret.Content]) {
+    secretFiles.merge(contents) { _, new in new }
+    rebuildConfiguration()
   }
 
   public var hasPendingChanges: Bool { !plan.isEmpty }
@@ -83,6 +101,14 @@ public struct Workspace: Sendable {
         break
       }
     }
+    if edits.contains(where: \.changesFileVariable) {
+      config.fileSecrets = FileSecret.variableNames(in: config.environment.values.keys).map { variable, target in
+        let path = config.environment[variable]
+        return FileSecret(
+          variable: variable, target: target, containerPath: path,
+          content: secretFiles[path] ?? .unmapped(reason: "dms-relay has not read it yet"))
+      }
+    }
     configuration = config
   }
 
@@ -94,5 +120,15 @@ public struct Workspace: Sendable {
       }
     }
     return .commandLine
+  }
+}
+
+extension RelayEdit {
+  /// True for an edit that sets or removes a `VAR__FILE` variable (any name, as DMS finds them).
+  var changesFileVariable: Bool {
+    switch self {
+    case .setEnv(let key, _), .unsetEnv(let key): return key.contains("__FILE")
+    default: return false
+    }
   }
 }

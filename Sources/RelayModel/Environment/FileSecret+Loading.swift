@@ -17,6 +17,16 @@ extension FileSecret {
     }
   }
 
+  /// What the host files behind `containerPaths` hold, mapped and read as at load: for a
+  /// path an edit names (`Workspace.unreadSecretFiles`).
+  public static func read(
+    _ containerPaths: [String], compose: ComposeService?, configDirectory: String?
+  ) -> [String: Content] {
+    Dictionary(
+      containerPaths.map { ($0, content(of: $0, compose: compose, configDirectory: configDirectory)) },
+      uniquingKeysWith: { first, _ in first })
+  }
+
   static func content(of containerPath: String, compose: ComposeService?, configDirectory: String?) -> Content {
     if containerPath.isEmpty { return .unmapped(reason: "the variable is empty") }
     let hostPath: String

@@ -8,6 +8,11 @@ enum EditRoutingReport {
     for edit in edits {
       guard (try? workspace.apply(edit)) != nil else { return }
     }
+    // A `__FILE` variable the edits point elsewhere: preview the file it now names.
+    let unread = workspace.unreadSecretFiles
+    if !unread.isEmpty {
+      workspace.secretFilesRead(FileSecret.read(unread, compose: loaded.compose, configDirectory: loaded.configDirectory))
+    }
     let version = loaded.version ?? DMSVersion.representative(of: .v14plus)
     let change = RoutingChange(before: loaded.configuration, after: workspace.configuration, version: version)
     let note = loaded.version == nil ? "no DMS version detected; --dms-version VERSION previews yours" : nil

@@ -105,6 +105,10 @@ struct Runner {
           mailLog.stop()
         case .redrawScreen:
           dr_clear()
+        case .readSecretFiles(let paths):
+          let loaded = state.workspace.loaded
+          let contents = FileSecret.read(paths, compose: loaded.compose, configDirectory: loaded.configDirectory)
+          pending += AppReducer.reduce(into: &state, action: .secretFilesRead(contents))
         }
       }
       if needsDraw { draw(attributes, asciiOnly) }

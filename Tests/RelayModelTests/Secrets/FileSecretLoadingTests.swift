@@ -150,4 +150,44 @@ struct FileSecretLoadingTests {
     #expect(found.map(\.variable) == ["A__FILE", "RELAY_PASSWORD__FILE"])
     #expect(found.map(\.target) == ["A", "RELAY_PASSWORD"])
   }
+
+  @Test("an edit that points RELAY_PASSWORD__FILE elsewhere previews the file it now names, once read; undo goes back")
+  func editedPath() throws {
+    let folder = try TempFolder()
+    try folder.write("docker-data/dms/config/old-pw", "old-password\n")
+    try folder.write("docker-data/dms/config/new-pw", "new-password\n")
+    try folder.write("docker-data/dms/config/postfix-accounts.cf", "u@a.test|{SHA512-CRYPT}x\n")
+    let loaded = try load(
+      folder, env: "RELAY_HOST=r.test\nRELAY_USER=u\nRELAY_PASSWORD__FILE=/tmp/docker-mailserver/old-pw\n")
+    let version = try DMSVersion.parse("15.1.0")
+    func password(_ workspace: Workspace) -> String? {
+      let env = workspace.configuration.environment(for: version, path: .startup)
+      return env.isSet("RELAY_PASSWORD") ? env["RELAY_PASSWORD"] : nil
+    }
+    var workspace = Workspace(loaded)
+    #expect(password(workspace) == "old-password")
+    #expect(workspace.unreadSecretFiles.isEmpty)
+
+    try workspace.apply(.setEnv(key: "RELAY_PASSWORD__FILE", value: "/tmp/docker-mailserver/new-pw"))
+    // Never the old file's value for the new path: nothing until the file is read.
+    #expect(workspace.unreadSecretFiles == ["/tmp/docker-mailserver/new-pw"])
+    #expect(password(workspace) == nil)
+
+    // The UI's reducer asks the runner to read it, and previews it when told what it holds.
+    var state = AppFixture.state(loaded)
+    state.workspace = workspace
+    let effects = reduce(into: &state, action: .resized(AppFixture.size))
+    #expect(effects == [.readSecretFiles(["/tmp/docker-mailserver/new-pw"])])
+    let contents = FileSecret.read(
+      ["/tmp/docker-mailserver/new-pw"], compose: loaded.compose, configDirectory: loaded.configDirectory)
+    #expect(reduce(into: &state, action: .secretFilesRead(contents)) == [])
+    #expect(password(state.workspace) == "new-password")
+    #expect(state.preview.routes.contains { $0.sender == "@a.test" && $0.authUser == "u" })
+
+    // Undo: the file read at load, without reading again.
+    workspace.secretFilesRead(contents)
+    _ = workspace.undo()
+    #expect(workspace.unreadSecretFiles.isEmpty)
+    #expect(password(workspace) == "old-password")
+  }
 }
