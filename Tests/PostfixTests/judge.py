@@ -78,7 +78,8 @@ def expected_of(pred, world, mx_auth=False):
                 outcome = "error"
                 break
             if not world.is_closed(hop.get("relay")):
-                outcome, relay = "relayed", hop.get("relay")
+                # Postfix looks the credentials up again for the hop it reaches (spec §5).
+                outcome, relay, auth = "relayed", hop.get("relay"), hop.get("auth_user")
                 break
     if outcome == "relayed" and auth is None and world.requires_auth(relay):
         return "bounced", relay, None

@@ -78,6 +78,10 @@ extension Checks {
     var used = [Bool](repeating: false, count: table.entries.count)
     for index in routes.indices {
       if let entry = routes[index].authEntry, entry < used.count { used[entry] = true }
+      // A fallback hop's own entry is used once the hops before it fail.
+      for hop in routes[index].fallbacks {
+        if let entry = hop.authEntry, entry < used.count { used[entry] = true }
+      }
       if let entry = routes[index].mxAuthEntry, entry < used.count, sendsBeyondCredentials(c, index) {
         used[entry] = true
       }

@@ -34,7 +34,10 @@ extension Route {
   /// The hops tried when the first fails, unusable ones marked (spec §5), or nil.
   public var fallbacksText: String? {
     guard !fallbacks.isEmpty else { return nil }
-    return fallbacks.map { $0.isUsable ? $0.written : "\($0.written) (cannot work)" }.joined(separator: ", ")
+    return fallbacks.map { hop in
+      guard hop.isUsable else { return "\(hop.written) (cannot work)" }
+      return hop.authUser.map { "\(hop.written) as \($0)" } ?? hop.written
+    }.joined(separator: ", ")
   }
 
   /// The TLS level, with what `encrypt` means.

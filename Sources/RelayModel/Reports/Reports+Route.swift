@@ -69,6 +69,7 @@ extension Reports {
       json.key("usable")
       json.bool(hop.isUsable)
       json.member("problem", hop.problem)
+      json.member("auth_user", hop.authUser)
       json.endObject()
     }
     json.endArray()

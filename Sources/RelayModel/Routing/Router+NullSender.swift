@@ -45,6 +45,7 @@ extension Router {
         applyCredentials(saslTable, position, foundUnderSender: false, to: &route)
         if route.outcome == .deferred { return route }
       }
+      resolveFallbackCredentials(&route, hopCredentials: taken?.hopCredentials)
     }
     if route.outcome == .direct, authEnabled, let saslTable, !saslTable.isUsable {
       markDeferredByMXAuth(&route)

@@ -52,7 +52,7 @@ public struct Router: Sendable {
     init(_ value: String, saslTable: TexthashTable?, ports: [String: Int]) {
       list = NextHopList(value)
       first = list.first(ports: ports)
-      fallbacks = FallbackHop.fallbacks(of: list, ports: ports)
+      fallbacks = FallbackHop.fallbacks(of: list, ports: ports, saslTable: saslTable)
       if case .success(let hop) = first {
         relay = hop.relay
         hopCredentials = saslTable?.position(of: hop.host) ?? saslTable?.position(of: hop.written)
@@ -203,8 +203,24 @@ public struct Router: Sendable {
       sender: senderText, keys: lookupKeys, ownKey: ownKey.map { Int($0.sasl) }, hopCredentials: taken?.hopCredentials,
       into: &route)
     if route.outcome == .deferred { return route }
+    resolveFallbackCredentials(&route, hopCredentials: taken?.hopCredentials)
     addEncryptDirectWarning(to: &route)
     return route
+  }
+
+  /// The user each usable fallback hop is offered (spec §5): Postfix repeats the lookup for
+  /// the destination it tries, so a sender key gives every hop the same credentials, and
+  /// without one each hop gets its own entry (or none).
+  func resolveFallbackCredentials(_ route: inout Route, hopCredentials: Int?) {
+    guard route.outcome == .relayed, !route.fallbacks.isEmpty, authEnabled, let saslTable, saslTable.isUsable
+    else { return }
+    // Credentials that did not come from the first hop's own entry came from a sender key.
+    let senderEntry = route.authEntry != nil && route.authEntry != hopCredentials ? route.authEntry : nil
+    for index in route.fallbacks.indices where route.fallbacks[index].isUsable {
+      guard let entry = senderEntry ?? route.fallbacks[index].hopCredentials else { continue }
+      route.fallbacks[index].authEntry = entry
+      route.fallbacks[index].authUser = Self.saslUser(saslTable.entries[entry].value)
+    }
   }
 
   /// `encrypt` applies to direct delivery too: said on every direct route (spec §4).

@@ -19,6 +19,33 @@ struct NextHopListTests {
     #expect(route.warnings.map(\.code) == ["extra-nexthops"])
   }
 
+  @Test("a fallback is offered the sender's credentials, else its own hop's entry, else none; its entry counts as used")
+  func fallbackCredentials() throws {
+    let config = configuration(
+      relayMap: """
+        @a.test [ra.test]:587, [rb.test]:587
+        @c.test [rc.test]:587, [rb.test]:587, [rd.test]:587
+
+        """,
+      sasl: "@a.test a-user:a-pass\n[rc.test]:587 c-user:c-pass\n[rb.test]:587 b-user:b-pass\n",
+      accounts: "u@a.test|{X}y\nu@c.test|{X}y\n")
+    let p = try preview(config, "15.1.0")
+    // The sender key decides at every hop.
+    #expect(p.routeFor("u@a.test").fallbacks.map(\.authUser) == ["a-user"])
+    // No sender key: each hop's own entry, or no AUTH.
+    let c = p.routeFor("u@c.test")
+    #expect(c.authUser == "c-user")
+    #expect(c.fallbacks.map(\.authUser) == ["b-user", nil])
+    #expect(c.fallbacksText == "[rb.test]:587 as b-user, [rd.test]:587")
+    #expect(!p.has(.unusedCredentials))
+    var bytes: [UInt8] = []
+    Reports.routesJSON([c]) { bytes += $0 }
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]])
+    let hops = try #require(parsed[0]["fallbacks"] as? [[String: Any]])
+    #expect(hops[0]["auth_user"] as? String == "b-user")
+    #expect(hops[1]["auth_user"] is NSNull)
+  }
+
   @Test("a word Postfix cannot parse after a working first hop: relayed, and said to be unusable")
   func unusableFallback() throws {
     let config = configuration(relayMap: "@a.test [ra.test]:587 # backup\n", accounts: "u@a.test|{X}y\n")
