@@ -84,9 +84,11 @@ public enum Checks {
           "DMS \(c.version.name) is newer than any release this tool knows; it is previewed with the v14+ rules",
           fix: "check the preview against DMS's release notes for relay changes"))
     }
+    // Also a relayhost or relay map that only `postfix-main.cf` sets (spec §8).
     let hasAnything =
       c.configuration.relayMap != nil || c.configuration.saslPasswords != nil || c.relayHostSet
-      || !c.env["DEFAULT_RELAY_HOST"].isEmpty
+      || !c.env["DEFAULT_RELAY_HOST"].isEmpty || !c.router.relayhost.isEmpty
+      || !(c.router.relayTable?.entries.isEmpty ?? true)
     if !hasAnything {
       out.append(
         Diagnostic(

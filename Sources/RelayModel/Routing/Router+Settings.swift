@@ -106,6 +106,7 @@ extension Router {
     d.emptyAddressLookupKey = settings.value("empty_address_relayhost_maps_lookup_key") ?? "<>"
     d.relayTransport = settings.value("relay_transport") ?? "relay"
     if let ports = settings.value("known_tcp_ports") { d.ports = knownTCPPorts(ports) }
+    unreadable += unsetReferences(settings, service: d.service)
 
     /// Reads one table setting: the lines to use (nil: DMS's own from the state), whether
     /// it is read at all, and whether it is missing (every lookup fails).
@@ -171,6 +172,33 @@ extension Router {
       && !d.services.values.contains(where: \.wrappermode) && defaultService.map { $0.tls == d.tls } ?? true
       && (!d.authEnabled || !forbidsPlaintext)
     return d
+  }
+
+  /// The settings the router reads, with the service whose `-o` overrides apply to them.
+  static func routingSettings(service: String) -> [(key: String, service: String?)] {
+    [
+      ("relayhost", nil), ("sender_dependent_relayhost_maps", nil), ("default_transport", nil),
+      ("sender_dependent_default_transport_maps", nil), ("empty_address_relayhost_maps_lookup_key", nil),
+      ("known_tcp_ports", nil), ("smtp_sasl_auth_enable", service), ("smtp_sasl_password_maps", service),
+      ("smtp_sender_dependent_authentication", service), ("smtp_tls_security_level", service),
+      ("smtp_tls_wrappermode", service), ("transport_maps", service), ("smtp_tls_policy_maps", service),
+    ]
+  }
+
+  /// A routing setting whose value refers to a parameter nothing sets (`relayhost =
+  /// [smtp.$mydomain]:587` while the host name is unknown): Postfix expands its default,
+  /// which the preview does not model, so the routes say they cannot be previewed instead
+  /// of reading an empty string (spec §8).
+  static func unsetReferences(_ settings: PostfixSettings, service: String) -> [String] {
+    routingSettings(service: service).compactMap { key, service in
+      guard let name = settings.unsetNames(key, service: service).first else { return nil }
+      let written = service.flatMap { settings.serviceOverrides[$0]?[key]?.value } ?? settings.raw(key) ?? ""
+      let why =
+        name == "myhostname" || name == "mydomain"
+        ? "which DMS sets from the container's host name, unknown here (OVERRIDE_HOSTNAME or the compose file's hostname: would say it)"
+        : "which nothing sets, so Postfix uses its default, which the preview does not model"
+      return "\(key) = '\(written)' refers to $\(name), \(why)"
+    }
   }
 
   /// `known_tcp_ports` as Postfix reads it: `name=name=…=port` items separated by commas

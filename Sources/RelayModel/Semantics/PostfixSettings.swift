@@ -57,6 +57,12 @@ public struct PostfixSettings: Hashable, Sendable {
     path = state.path
     tables = configuration.overrideTables
     apply(Self.baseline, .dmsBaseline)
+    // DMS's start runs `postconf "myhostname = ${HOSTNAME}"` and `"mydomain = ${DOMAINNAME}"`
+    // before the relay setup, every version: a `$mydomain` in an override reads them. Unknown
+    // here, they stay unset, and a routing setting that refers to them cannot be previewed.
+    let host = DMSHostName(environment: configuration.environment)
+    if let hostname = host.hostname { values["myhostname"] = Setting(value: hostname, source: .dmsBaseline) }
+    if let domain = host.domainName { values["mydomain"] = Setting(value: domain, source: .dmsBaseline) }
     let startup =
       state.path == .startup
       ? state.postconf : Generator.generate(configuration, family: state.family, path: .startup).postconf
@@ -91,17 +97,30 @@ public struct PostfixSettings: Hashable, Sendable {
   /// (a loop) gives an empty value.
   public func value(_ key: String) -> String? {
     guard let raw = values[key]?.value else { return nil }
-    return expand(raw, depth: 0)
+    var unset: [String] = []
+    return expand(raw, depth: 0, unset: &unset)
   }
 
   /// The value `parameter` has in the `service/type` transport: its `-o` override, else
   /// the `main.cf` value.
   public func value(_ parameter: String, service: String) -> String? {
-    if let override = serviceOverrides[service]?[parameter] { return expand(override.value, depth: 0) }
+    var unset: [String] = []
+    if let override = serviceOverrides[service]?[parameter] { return expand(override.value, depth: 0, unset: &unset) }
     return value(parameter)
   }
 
-  private func expand(_ text: String, depth: Int) -> String {
+  /// The names `parameter`'s value (in `service`, when given) refers to, directly or through
+  /// other values, that no setting gives: Postfix then expands its own default, which the
+  /// preview does not model, where `value` reads an empty string.
+  public func unsetNames(_ parameter: String, service: String? = nil) -> [String] {
+    guard let raw = service.flatMap({ serviceOverrides[$0]?[parameter]?.value }) ?? values[parameter]?.value
+    else { return [] }
+    var unset: [String] = []
+    _ = expand(raw, depth: 0, unset: &unset)
+    return unset
+  }
+
+  private func expand(_ text: String, depth: Int, unset: inout [String]) -> String {
     guard text.contains("$") else { return text }
     // Postfix gives up on such nesting too; the value is then unusable, read as empty.
     guard depth < 16 else { return "" }
@@ -128,7 +147,11 @@ public struct PostfixSettings: Hashable, Sendable {
         out += "$"
         continue
       }
-      out += values[String(name)].map { expand($0.value, depth: depth + 1) } ?? ""
+      if let setting = values[String(name)] {
+        out += expand(setting.value, depth: depth + 1, unset: &unset)
+      } else if !unset.contains(String(name)) {
+        unset.append(String(name))
+      }
     }
     return out + rest
   }

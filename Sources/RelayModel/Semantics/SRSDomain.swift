@@ -22,25 +22,11 @@ public struct SRSDomain: Hashable, Sendable {
       explanation = "SRS_DOMAINNAME='\(explicit)'"
       return
     }
-    let hostname: String?
-    let hostnameSource: String
-    if !env["OVERRIDE_HOSTNAME"].isEmpty {
-      hostname = env["OVERRIDE_HOSTNAME"]
-      hostnameSource = "OVERRIDE_HOSTNAME"
-    } else if let host = env.containerHostname, !host.isEmpty {
-      let domain = env.containerDomainName.map { $0.isEmpty ? "" : ".\($0)" } ?? ""
-      hostname = host + domain
-      hostnameSource = "the container's host name"
-    } else {
-      hostname = nil
-      hostnameSource = ""
-    }
-    let domainName = env["DOMAINNAME"]
-    if let hostname {
-      // `awk -F. '{ print NF }'` counts fields, empty ones included.
-      let labels = hostname.split(separator: ".", omittingEmptySubsequences: false)
-      if labels.count > 2, let dot = hostname.firstIndex(of: ".") {
-        let derived = String(hostname[hostname.index(after: dot)...])
+    let host = DMSHostName(environment: env)
+    let hostnameSource = host.hostnameSource
+    let domainName = host.environmentDomainName
+    if let hostname = host.hostname {
+      if let derived = host.derivedDomainName {
         name = derived.lowercased()
         explanation =
           "DOMAINNAME='\(derived)', which DMS derives from \(hostnameSource) '\(hostname)' (more than two labels: the first is dropped\(domainName.isEmpty ? "" : ", and DOMAINNAME='\(domainName)' from the environment is ignored")), as SRS_DOMAINNAME is empty"

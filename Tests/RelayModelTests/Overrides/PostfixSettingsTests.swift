@@ -71,4 +71,38 @@ struct PostfixSettingsTests {
     #expect(settings.value("smtp_tls_security_level", service: "relay/unix") == "encrypt")
     #expect(settings.value("smtp_tls_security_level", service: "smtp/unix") == "may")
   }
+
+  @Test("$mydomain and $myhostname read what DMS's start sets; unknown, the route cannot be previewed", arguments: VersionFamily.allCases)
+  func hostNameReferences(_ family: VersionFamily) throws {
+    let main = "relayhost = [smtp.$mydomain]:587\nsmtp_helo_name = $myhostname\n"
+    let version = try DMSVersion.parse(family == .v11 ? "11.3.1" : family == .v12to13 ? "13.3.1" : "15.1.0")
+    // More than two labels: DOMAINNAME is the host name minus its first label.
+    let known = withOverrides(configuration(accounts: "u@a.test|{X}y\n", env: ["OVERRIDE_HOSTNAME": "mail.example.org"]), main: main)
+    let settings = PostfixSettings(configuration: known, state: Generator.generate(known, family: family))
+    #expect(settings.value("relayhost") == "[smtp.example.org]:587")
+    #expect(settings.value("smtp_helo_name") == "mail.example.org")
+    #expect(settings.unsetNames("relayhost").isEmpty)
+    let route = try preview(known, version.name).routeFor("u@a.test")
+    #expect(route.outcome == .relayed && route.nexthop == "[smtp.example.org]:587" && route.unpreviewable == nil)
+
+    // The host name unknown: never `[smtp.]:587` as if that were the relay.
+    let unknown = withOverrides(configuration(accounts: "u@a.test|{X}y\n", env: ["DOMAINNAME": "example.org"]), main: main)
+    let p = try preview(unknown, version.name)
+    #expect(PostfixSettings(configuration: unknown, state: Generator.generate(unknown, family: family)).unsetNames("relayhost") == ["mydomain"])
+    let reason = try #require(p.routeFor("u@a.test").unpreviewable)
+    #expect(reason.hasPrefix("relayhost = '[smtp.$mydomain]:587' refers to $mydomain"))
+    #expect(p.first(.unpreviewableSetting)?.location == SourceLocation(file: mainCf, line: 1))
+    // A relayhost from postfix-main.cf alone is a relay configured.
+    #expect(!p.has(.noRelayConfigured))
+  }
+
+  @Test("a parameter nothing sets, referred to by a routing setting, is named; one only other settings use is not")
+  func unsetReference() throws {
+    let config = withOverrides(
+      configuration(accounts: "u@a.test|{X}y\n"), main: "relayhost = [$my_relay]:587\nsmtp_helo_name = $nobody_sets\n")
+    let route = try preview(config, "15.1.0").routeFor("u@a.test")
+    #expect(route.unpreviewable?.contains("refers to $my_relay, which nothing sets") == true)
+    let fine = withOverrides(configuration(accounts: "u@a.test|{X}y\n"), main: "smtp_helo_name = $nobody_sets\n")
+    #expect(try preview(fine, "15.1.0").routeFor("u@a.test").unpreviewable == nil)
+  }
 }
