@@ -101,7 +101,9 @@ extension Checks {
         Diagnostic(
           .unpreviewableSetting, at: location(key),
           "\(reason), so every route is shown as 'cannot be previewed'",
-          fix: "check those senders' mail in the mail log ('dms-relay log')"))
+          fix: reason.contains("container's host name")
+            ? "set OVERRIDE_HOSTNAME (or the compose service's hostname:) so the preview knows the host name DMS uses"
+            : "check those senders' mail in the mail log ('dms-relay log')"))
     }
   }
 

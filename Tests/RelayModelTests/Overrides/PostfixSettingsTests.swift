@@ -92,6 +92,7 @@ struct PostfixSettingsTests {
     let reason = try #require(p.routeFor("u@a.test").unpreviewable)
     #expect(reason.hasPrefix("relayhost = '[smtp.$mydomain]:587' refers to $mydomain"))
     #expect(p.first(.unpreviewableSetting)?.location == SourceLocation(file: mainCf, line: 1))
+    #expect(p.first(.unpreviewableSetting)?.fix.hasPrefix("set OVERRIDE_HOSTNAME") == true)
     // A relayhost from postfix-main.cf alone is a relay configured.
     #expect(!p.has(.noRelayConfigured))
   }
