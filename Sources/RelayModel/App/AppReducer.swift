@@ -66,10 +66,11 @@ public enum AppReducer {
       state.clickedRow(offset)
       return []
     case .keyPressed(let key):
+      let command = KeyBindings.command(for: key, in: state.keyContext)
       // Ctrl-L repaints the terminal wherever the UI is; no screen's state changes.
-      if KeyBindings.command(for: key, in: state.keyContext) == .redraw { return [.redrawScreen] }
+      if command == .redraw { return [.redrawScreen] }
       if case .wizard = state.destination { return reduce(into: &state, action: .wizard(.keyPressed(key))) }
-      return state.keyPressed(key, command: KeyBindings.command(for: key, in: state.keyContext))
+      return state.keyPressed(key, command: command)
     }
   }
 }
