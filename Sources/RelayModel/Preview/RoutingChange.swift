@@ -15,10 +15,18 @@ public struct RoutingChange: Sendable {
     let old = RoutingPreview(configuration: before, version: version)
     let new = RoutingPreview(configuration: after, version: version)
     // Indices, not copies: for 400,000 senders a dictionary of routes and a list of pairs
-    // held another two copies of every route (1.5 GB for add-domain on such a map).
-    var oldIndex: [String: Int] = [:]
-    oldIndex.reserveCapacity(old.routes.count)
-    for (index, route) in old.routes.enumerated() { oldIndex[route.sender.lowercased()] = index }
+    // held another two copies of every route (1.5 GB for add-domain on such a map). The
+    // index is built only when a sender is not at its old place.
+    var oldIndex: [String: Int]?
+    func oldRoute(_ sender: String) -> Route {
+      if oldIndex == nil {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(old.routes.count)
+        for (position, route) in old.routes.enumerated() { index[route.sender.lowercased()] = position }
+        oldIndex = index
+      }
+      return oldIndex?[sender.lowercased()].map { old.routes[$0] } ?? old.route(sender)
+    }
     var changes: [VersionComparison.Change] = []
     func compare(_ a: Route, _ b: Route) {
       guard VersionComparison.differs(a, b) else { return }
@@ -33,7 +41,7 @@ public struct RoutingChange: Sendable {
       if index < old.routes.count, old.routes[index].sender == route.sender {
         compare(old.routes[index], route)
       } else {
-        compare(oldIndex[route.sender.lowercased()].map { old.routes[$0] } ?? old.route(route.sender), route)
+        compare(oldRoute(route.sender), route)
       }
     }
     let other = VersionComparison.otherSenderProbe
