@@ -27,12 +27,10 @@ extension Router {
     if let relayTable {
       guard relayTable.isUsable else { return relayMapUnusable(route, relayTable) }
       if let position = relayTable.position(of: emptyAddressLookupKey) {
-        route.decidedBy = "relayhost_map:\(relayTable.entries[position].key)"
-        route.relayEntry = position
-        route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
-        let value = parsedValues[relayTable.entries[position].valueID]
-        if let failed = applyNextHop(value, to: &route) { return failed }
-        taken = value
+        let decider = Route.Decider.text("relayhost_map:\(relayTable.entries[position].key)")
+        if let failed = applyRelayEntry(position, of: relayTable, decider: decider, to: &route, taken: &taken) {
+          return failed
+        }
       }
     }
     if let failed = applyRelayhost(to: &route, taken: &taken) { return failed }

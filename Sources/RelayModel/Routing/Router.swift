@@ -176,19 +176,17 @@ public struct Router: Sendable {
         position >= 0
       {
         // Fields read in place: a copy of the entry would retain its key's line and value.
-        route.decider = Self.decider(
-          .relayhostMap, relayTable, position, sender: senderText, foundUnderSender: lookupKeys.isEmpty)
-        route.relayEntry = position
-        route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
         if !relayTable.entries[position].continuationLines.isEmpty {
           route.warnings.append(
             RouteWarning(
               "continuation-line",
               "the next line of relayhost_map starts with whitespace, so Postfix appended it to this entry's value"))
         }
-        let value = parsedValues[relayTable.entries[position].valueID]
-        if let failed = applyNextHop(value, to: &route) { return failed }
-        taken = value
+        let decider = Self.decider(
+          .relayhostMap, relayTable, position, sender: senderText, foundUnderSender: lookupKeys.isEmpty)
+        if let failed = applyRelayEntry(position, of: relayTable, decider: decider, to: &route, taken: &taken) {
+          return failed
+        }
       }
     }
     if let failed = applyRelayhost(to: &route, taken: &taken) { return failed }
@@ -221,6 +219,22 @@ public struct Router: Sendable {
       route.fallbacks[index].authEntry = entry
       route.fallbacks[index].authUser = Self.saslUser(saslTable.entries[entry].value)
     }
+  }
+
+  /// Takes the relay map entry at `position` for `route`: who decided, the line it came from,
+  /// and its value's next hops (a finished route when the first cannot be used; `taken` is
+  /// the value otherwise). Every sender and the null sender take their entry here.
+  func applyRelayEntry(
+    _ position: Int, of relayTable: TexthashTable, decider: Route.Decider, to route: inout Route,
+    taken: inout ParsedValue?
+  ) -> Route? {
+    route.decider = decider
+    route.relayEntry = position
+    route.decidedByOrigin = origin(relayOrigins, relayTable.entries[position].lineIndex)
+    let value = parsedValues[relayTable.entries[position].valueID]
+    if let failed = applyNextHop(value, to: &route) { return failed }
+    taken = value
+    return nil
   }
 
   /// `encrypt` applies to direct delivery too: said on every direct route (spec §4).
