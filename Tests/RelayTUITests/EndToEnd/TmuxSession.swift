@@ -82,17 +82,37 @@ final class TmuxSession {
     try tmux(["capture-pane", "-p", "-J", "-t", name] + (escapes ? ["-e"] : []))
   }
 
-  /// Polls the screen until `text` shows up; returns the screen.
+  /// Polls the screen until `text` shows up; returns the screen once it has settled.
+  ///
+  /// A frame can reach tmux in more than one write, and a capture between them shows the new
+  /// header over the old body (a CI run saw "Step 6 of 7 · The plan" above step 5's password
+  /// field). So after `text` appears this keeps capturing until two captures 50 ms apart
+  /// agree, for at most `settle` seconds, and returns the last capture that holds `text`.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+  func waitFor(_ text: String, timeout: Double = 10, settle: Double = 1) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = ""
     while Date() < deadline {
       screen = try capture()
-      if screen.contains(text) { return screen }
+      if screen.contains(text) { return try settled(screen, holding: text, for: settle) }
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw Failure.timeout(waitingFor: text, screen: screen)
+  }
+
+  /// Captures until two in a row agree or `seconds` pass; the last capture holding `text`.
+  private func settled(_ first: String, holding text: String, for seconds: Double) throws -> String {
+    let limit = Date().addingTimeInterval(seconds)
+    var last = first
+    var lastHolding = first
+    while Date() < limit {
+      Thread.sleep(forTimeInterval: 0.05)
+      let next = try capture()
+      if next.contains(text) { lastHolding = next }
+      if next == last { break }
+      last = next
+    }
+    return lastHolding
   }
 
   /// Waits for the binary to exit; returns its status (128 + n when killed by signal n).
