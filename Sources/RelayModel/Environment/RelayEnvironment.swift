@@ -82,18 +82,11 @@ public struct RelayEnvironment: Hashable, Sendable {
     !self["RELAY_USER"].isEmpty && !self["RELAY_PASSWORD"].isEmpty
   }
 
-  /// The mail domain DMS derives for LDAP setups (`helpers/dns.sh`): `OVERRIDE_HOSTNAME`
-  /// minus its first label when it has more than two labels, else `DOMAINNAME`, else the
-  /// hostname itself. `nil` when nothing says (the container hostname is unknown here).
+  /// The mail domain DMS derives for LDAP setups: `DOMAINNAME` as DMS's start settles it
+  /// (`DMSHostName`, from `OVERRIDE_HOSTNAME` or the compose file's `hostname:`). When
+  /// neither says, the environment's `DOMAINNAME`: the container's own host name is then
+  /// Docker's one-label container ID, so DMS keeps that value. `nil` when nothing says.
   public var derivedDomainName: String? {
-    let override = self["OVERRIDE_HOSTNAME"]
-    if !override.isEmpty {
-      let labels = override.split(separator: ".", omittingEmptySubsequences: false)
-      if labels.count > 2, let dot = override.firstIndex(of: ".") {
-        return String(override[override.index(after: dot)...])
-      }
-      return self["DOMAINNAME"].isEmpty ? override : self["DOMAINNAME"]
-    }
-    return self["DOMAINNAME"].isEmpty ? nil : self["DOMAINNAME"]
+    DMSHostName(environment: self).domainName ?? (self["DOMAINNAME"].isEmpty ? nil : self["DOMAINNAME"])
   }
 }
