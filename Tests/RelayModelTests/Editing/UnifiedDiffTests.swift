@@ -136,7 +136,10 @@ struct UnifiedDiffTests {
     #expect(oldSeen == Array(a.indices))
   }
 
-  @Test("100 000-line files with a few edits diff in well under a second")
+  /// Bounds, not benchmarks: alone this takes about 0.3 s in a debug build, and a diff
+  /// quadratic in the lines would take minutes. The bounds leave room for two cores shared
+  /// with the rest of the suite.
+  @Test("100 000-line files with a few edits diff in linear time, not quadratic")
   func large() {
     var old = ""
     for i in 0..<100_000 { old += "@domain\(i).test [relay\(i % 7).test]:587\n" }
@@ -148,13 +151,13 @@ struct UnifiedDiffTests {
     let clock = ContinuousClock()
     var out = ""
     let elapsed = clock.measure { out = diff(old, new) }
-    #expect(elapsed < .seconds(2))
+    #expect(elapsed < .seconds(10))
     #expect(out.components(separatedBy: "\n@@").count == 4)
     // Completely different files still finish.
     let other = (0..<5_000).map { "x\($0)\n" }.joined()
     let different = (0..<5_000).map { "y\($0)\n" }.joined()
     let elapsed2 = clock.measure { out = diff(other, different) }
-    #expect(elapsed2 < .seconds(5))
+    #expect(elapsed2 < .seconds(20))
     #expect(out.contains("@@ -1,5000 +1,5000 @@"))
   }
 }
