@@ -77,12 +77,12 @@ extension Checks {
       out.append(
         Diagnostic(
           .overrideNamesMissingTable, at: location(key),
-          "\(key) = '\(value)' names a file that does not exist with this configuration on DMS \(c.version.name): every lookup fails, so \(delivery.relayMapMissing ? "all mail is deferred ('address resolver failure')" : "relayed mail is deferred")",
+          "\(key) = '\(value)' \(Router.missingTablePhrase(value)) with this configuration on DMS \(c.version.name): every lookup fails, so \(delivery.relayMapMissing ? "all mail is deferred ('address resolver failure')" : "relayed mail is deferred")",
           fix: "remove \(key) from postfix-main.cf, or point it at a table that exists"))
     }
     // Counted only when an override replaced the map (parsing it costs as much as the
     // router's own parse: 400,000 lines).
-    if !delivery.readsRelayMap, !delivery.relayMapMissing, c.router.settings.emptiedBy == nil,
+    if !delivery.readsDMSRelayMap, !delivery.relayMapMissing, c.router.settings.emptiedBy == nil,
       let at = location("sender_dependent_relayhost_maps"),
       case let entries = c.state.relayhostMap.map({ TexthashTable($0).entries.count }) ?? 0, entries > 0
     {
@@ -94,6 +94,7 @@ extension Checks {
           fix: "remove the setting from postfix-main.cf, or include texthash:\(Generator.relayhostMapPath) in it"))
     }
     checkRelayEntriesOverridden(c, &out)
+    checkShadowedRelayEntries(c, location("sender_dependent_relayhost_maps"), &out)
     checkRecipientTransports(c, location("transport_maps"), &out)
     if let reason = delivery.unpreviewable {
       let key = reason.split(separator: " ").first.map(String.init) ?? ""
@@ -147,6 +148,23 @@ extension Checks {
           .overrideDisablesRelayMap, at: origin?.location,
           "the relay map entry '\(entry.key) \(entry.value)' is never used: \(route.decidedBy ?? "sender_dependent_default_transport_maps") sends this mail to \(route.nexthop ?? "another next hop")",
           fix: "remove one of the two: the relay map entry or the sender transport entry"))
+    }
+  }
+
+  /// Relay map entries of a later table in a list whose key an earlier table has: Postfix
+  /// stops at the first table that has the key, so the later line is never read.
+  private static func checkShadowedRelayEntries(_ c: Context, _ at: SourceLocation?, _ out: inout [Diagnostic]) {
+    guard let table = c.router.relayTable, !table.shadowedLines.isEmpty, let lines = c.router.relayTableLines else { return }
+    for index in table.shadowedLines.prefix(20) {
+      let line = KeyValueLine(lines.lines[index])
+      guard let winner = table.lookup(line.key) else { continue }
+      let origin = index < lines.origins.count ? lines.origins[index] : nil
+      let earlier = winner.lineIndex < lines.origins.count ? lines.origins[winner.lineIndex].location : nil
+      out.append(
+        Diagnostic(
+          .overrideDisablesRelayMap, at: origin?.location ?? at,
+          "the relay map entry '\(line.key) \(line.value)' is never used: an earlier table in sender_dependent_relayhost_maps has '\(winner.key) \(winner.value)'\(earlier.map { " (\($0))" } ?? ""), and Postfix stops at the first table that has the key",
+          fix: "remove one of the two entries, or change the order of the tables"))
     }
   }
 

@@ -31,6 +31,8 @@ extension Router {
     var readsSaslTable = false
     var relayLines: GeneratedTable?
     var saslLines: GeneratedTable?
+    /// DMS's own relay map is read: named alone, or as a member of a list.
+    var readsDMSRelayMap = false
     /// `sender_dependent_default_transport_maps` from the config folder: sender →
     /// `transport[:nexthop]`; `senderTransportsMissing`: named but not there.
     var senderTransports: TexthashTable?
@@ -110,9 +112,13 @@ extension Router {
 
     /// Reads one table setting: the lines to use (nil: DMS's own from the state), whether
     /// it is read at all, and whether it is missing (every lookup fails).
-    func table(_ setting: String, _ value: String, dmsPath: String?, dmsWrote: Bool) -> (
-      lines: GeneratedTable?, reads: Bool, missing: Bool
-    ) {
+    func table(_ setting: String, _ value: String, dmsPath: String?, dmsWrote: Bool, dmsLines: GeneratedTable? = nil)
+      -> (lines: GeneratedTable?, reads: Bool, missing: Bool)
+    {
+      let members = OverrideTable.members(value)
+      if members.count > 1 {
+        return list(setting, value, members, dmsPath: dmsPath, dmsWrote: dmsWrote, dmsLines: dmsLines)
+      }
       switch OverrideTable.classify(value, dmsPath: dmsPath, dmsWrote: dmsWrote, tables: settings.tables) {
       case .none: return (nil, false, false)
       case .dms(let written): return (nil, written, !written)
@@ -128,12 +134,56 @@ extension Router {
         return (nil, false, false)
       }
     }
+    /// A list of tables (spec §8): Postfix looks each key up in the members in turn and
+    /// stops at the first that has it, or at the first whose lookup fails. Read as one table
+    /// when every member can be read and used; when the first cannot be used every lookup
+    /// fails, as for one table; when a later one cannot, which lookups reach it depends on
+    /// the keys before it, and the routes cannot be previewed.
+    func list(
+      _ setting: String, _ value: String, _ members: [String], dmsPath: String?, dmsWrote: Bool,
+      dmsLines: GeneratedTable?
+    ) -> (lines: GeneratedTable?, reads: Bool, missing: Bool) {
+      var tables: [GeneratedTable] = []
+      for (position, member) in members.enumerated() {
+        let lines: GeneratedTable
+        /// A member after the first whose every lookup fails.
+        func failsLater(_ why: String) -> (lines: GeneratedTable?, reads: Bool, missing: Bool) {
+          unreadable.append(
+            "\(setting) = '\(value)': '\(member)' \(why), so every lookup that reaches it fails; which lookups do depends on the tables before it")
+          return (nil, false, false)
+        }
+        switch OverrideTable.classify(member, dmsPath: dmsPath, dmsWrote: dmsWrote, tables: settings.tables) {
+        case .dms(true): lines = dmsLines ?? GeneratedTable()
+        case .configFolder(let name, let document?): lines = OverrideTable.table(document, name: name)
+        case .dms(false):
+          return position == 0 ? (nil, false, true) : failsLater("does not exist on this configuration")
+        case .configFolder(_, nil) where member.hasPrefix("texthash:"):
+          return position == 0 ? (nil, false, true) : failsLater("does not exist in the config folder")
+        case .configFolder(let name, nil):
+          unreadable.append(
+            "\(setting) = '\(value)' lists '\(member)', whose source file '\(name)' is not in the config folder (user-patches.sh may build it)")
+          return (nil, false, false)
+        case .none, .unreadable:
+          unreadable.append("\(setting) = '\(value)' lists '\(member)', a table the preview cannot read")
+          return (nil, false, false)
+        }
+        // The first member's lookups come first: a duplicate key there fails every lookup,
+        // as in one table (the merged table is then unusable too).
+        guard position == 0 || TexthashTable(lines).isUsable else { return failsLater("has a key more than once") }
+        tables.append(lines)
+      }
+      return (GeneratedTable.list(tables), true, false)
+    }
     let relayMap = table(
       "sender_dependent_relayhost_maps", d.relayMaps, dmsPath: Generator.relayhostMapPath,
-      dmsWrote: state.relayhostMap != nil)
+      dmsWrote: state.relayhostMap != nil, dmsLines: state.relayhostMap)
     let saslTable = table(
-      "smtp_sasl_password_maps", d.passwordMaps, dmsPath: Generator.saslPasswdPath, dmsWrote: state.saslPasswd != nil)
+      "smtp_sasl_password_maps", d.passwordMaps, dmsPath: Generator.saslPasswdPath, dmsWrote: state.saslPasswd != nil,
+      dmsLines: state.saslPasswd)
     (d.relayLines, d.readsRelayMap, d.relayMapMissing) = relayMap
+    d.readsDMSRelayMap = OverrideTable.members(d.relayMaps).contains {
+      OverrideTable.classify($0, dmsPath: Generator.relayhostMapPath, dmsWrote: true, tables: [:]) == .dms(written: true)
+    }
     (d.saslLines, d.readsSaslTable, d.saslTableMissing) = saslTable
     let transports = table(
       "sender_dependent_default_transport_maps", settings.value("sender_dependent_default_transport_maps") ?? "",
@@ -238,7 +288,7 @@ extension Router {
     if delivery.saslTableMissing, delivery.authEnabled, route.outcome == .relayed {
       route = deferred(
         route,
-        "smtp_sasl_password_maps = '\(delivery.passwordMaps)' names a file that does not exist on this configuration: the credentials lookup fails")
+        "smtp_sasl_password_maps = '\(delivery.passwordMaps)' \(Self.missingTablePhrase(delivery.passwordMaps)) on this configuration: the credentials lookup fails")
       return
     }
     if settings.wrappermode, Self.levelsBelowEncrypt.contains(settings.tls) {
@@ -298,6 +348,13 @@ extension Router {
     return true
   }
 
+  /// How a table setting whose every lookup fails names the missing file: a list fails at
+  /// its first member (a later missing one makes the routes unpreviewable instead).
+  static func missingTablePhrase(_ value: String) -> String {
+    let members = OverrideTable.members(value)
+    return members.count > 1 ? "lists first '\(members[0])', a file that does not exist" : "names a file that does not exist"
+  }
+
   /// The TLS levels `smtp_tls_policy_maps` may name (Postfix 3.7).
   static let tlsLevels: Set<String> = [
     "none", "may", "encrypt", "dane", "dane-only", "fingerprint", "verify", "secure",
@@ -307,7 +364,7 @@ extension Router {
   private func missingTableReason(_ route: Route) -> String? {
     if delivery.relayMapMissing {
       return
-        "sender_dependent_relayhost_maps = '\(delivery.relayMaps)' names a file that does not exist on this configuration: every lookup fails ('address resolver failure')"
+        "sender_dependent_relayhost_maps = '\(delivery.relayMaps)' \(Self.missingTablePhrase(delivery.relayMaps)) on this configuration: every lookup fails ('address resolver failure')"
     }
     for (name, missing, table) in [
       ("transport_maps", delivery.recipientTransportsMissing, delivery.recipientTransports),

@@ -12,6 +12,9 @@
 /// - A key without a value is ignored (Postfix warns).
 /// - Keys are case-folded; a duplicate key (after folding) makes the whole table unusable:
 ///   every lookup fails, so every message that needs the table is deferred.
+/// - A list of tables (`GeneratedTable.list`) is read as Postfix's `maps_find` reads it:
+///   for each key the members in order, the first that has it wins. A key an earlier member
+///   has is not a duplicate; the later line is never read (`shadowedLines`).
 public struct TexthashTable: Sendable {
   public struct Entry: Sendable, Hashable {
     /// The key as written, kept as the line's bytes: 100,000 entries, few of whose keys
@@ -33,10 +36,13 @@ public struct TexthashTable: Sendable {
   public private(set) var entries: [Entry] = []
   /// Keys seen more than once after case folding, with the lines involved.
   public private(set) var duplicateKeys: [String: [Int]] = [:]
+  /// Lines of a later member of a list whose key an earlier member has: never read.
+  public private(set) var shadowedLines: [Int] = []
   /// Lines whose key has no value (ignored by Postfix).
   public private(set) var keysWithoutValue: [(key: String, lineIndex: Int)] = []
-  /// The whitespace-led lines (0-based) before the first entry line: one logical line that
-  /// Postfix drops, because it starts with whitespace where no logical line is open.
+  /// The whitespace-led lines (0-based) before the first entry line (of each member of a
+  /// list): one logical line that Postfix drops, because it starts with whitespace where no
+  /// logical line is open.
   public private(set) var droppedLines: [Int] = []
   /// Each value once, in first-seen order: 50,000 entries usually name a few relays, so
   /// what is derived from a value (its parsed next hops) is derived once per value.
@@ -47,13 +53,26 @@ public struct TexthashTable: Sendable {
 
   public var isUsable: Bool { duplicateKeys.isEmpty }
 
-  public init(lines: [[UInt8]]) {
+  /// `segmentStarts`: where each member of a list of tables after the first starts.
+  public init(lines: [[UInt8]], segmentStarts: [Int] = []) {
     keyIndex = ByteKeyIndex(foldsCase: true, capacity: lines.count)
     entries.reserveCapacity(lines.count)
     // Logical lines: a line that starts with whitespace continues the one before it. Only
     // such a continuation costs a copy; every other logical line is its physical line.
     var pending: (text: [UInt8], start: Int, continuations: [Int])?
+    var nextSegment = segmentStarts.makeIterator()
+    var segmentStart = 0
+    var upcoming = nextSegment.next()
     for (index, line) in lines.enumerated() {
+      if index == upcoming {
+        // A new file: no logical line is open in it.
+        if let logical = pending {
+          add(logical.text, start: logical.start, continuations: logical.continuations, segmentStart: segmentStart)
+        }
+        pending = nil
+        segmentStart = index
+        upcoming = nextSegment.next()
+      }
       if Bytes.isBlank(line) || Bytes.isComment(line) { continue }
       if let first = line.first, Bytes.isSpace(first) {
         if pending != nil {
@@ -64,18 +83,22 @@ public struct TexthashTable: Sendable {
         }
         continue
       }
-      if let logical = pending { add(logical.text, start: logical.start, continuations: logical.continuations) }
+      if let logical = pending {
+        add(logical.text, start: logical.start, continuations: logical.continuations, segmentStart: segmentStart)
+      }
       pending = (line, index, [])
     }
-    if let logical = pending { add(logical.text, start: logical.start, continuations: logical.continuations) }
+    if let logical = pending {
+      add(logical.text, start: logical.start, continuations: logical.continuations, segmentStart: segmentStart)
+    }
   }
 
   public init(_ table: GeneratedTable) {
-    self.init(lines: table.lines)
+    self.init(lines: table.lines, segmentStarts: table.segmentStarts)
   }
 
   /// Adds one logical line: `KEY whitespace VALUE`, as `KeyValueLine` splits it.
-  private mutating func add(_ text: [UInt8], start: Int, continuations: [Int]) {
+  private mutating func add(_ text: [UInt8], start: Int, continuations: [Int], segmentStart: Int) {
     let keyStart = Bytes.firstNonSpace(text)
     let keyEnd = Bytes.firstSpace(text, from: keyStart)
     let value = Bytes.trimmed(text[keyEnd...])
@@ -86,6 +109,10 @@ public struct TexthashTable: Sendable {
     }
     let (id, inserted) = keyIndex.insert(key)
     guard inserted else {
+      if entries[id].lineIndex < segmentStart {
+        shadowedLines.append(start)
+        return
+      }
       let folded = Bytes.string(keyIndex.key(id))
       duplicateKeys[folded, default: [entries[id].lineIndex]].append(start)
       return

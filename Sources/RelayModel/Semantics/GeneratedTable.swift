@@ -11,6 +11,9 @@ public struct GeneratedTable: Hashable, Sendable {
   public private(set) var gluedLines: Set<Int> = []
   /// True when the last line has no newline yet.
   public private(set) var isOpen = false
+  /// Where each table after the first starts, when this is a list of tables read as one
+  /// (`GeneratedTable.list`); empty for one table.
+  public private(set) var segmentStarts: [Int] = []
 
   public init() {}
 
@@ -33,6 +36,22 @@ public struct GeneratedTable: Hashable, Sendable {
     }
     isOpen = !terminated
     return lines.count - 1
+  }
+
+  /// A Postfix list of tables (`texthash:/a, texthash:/b`) as one: each member's lines in
+  /// order, each member starting a segment, so `TexthashTable` neither continues a logical
+  /// line across files nor calls a key that two members have a duplicate.
+  static func list(_ members: [GeneratedTable]) -> GeneratedTable {
+    var out = GeneratedTable(expectedLines: members.reduce(0) { $0 + $1.lines.count })
+    for member in members {
+      if !out.lines.isEmpty { out.segmentStarts.append(out.lines.count) }
+      let offset = out.lines.count
+      out.lines += member.lines
+      out.origins += member.origins
+      out.gluedLines.formUnion(member.gluedLines.map { $0 + offset })
+    }
+    out.isOpen = members.last?.isOpen ?? false
+    return out
   }
 
   /// The lines as text (a `\r` stays), as in the fixtures' JSON.

@@ -9,8 +9,9 @@ public enum OverrideTable: Hashable, Sendable {
   /// A file of the config folder (`texthash:/tmp/docker-mailserver/NAME`, or `hash:` read
   /// from its source file NAME); nil document: the file is not there.
   case configFolder(name: String, document: TextDocument?)
-  /// Anything else (`tcp:`, `ldap:`, a list of tables, a path outside the config folder or
-  /// one `user-patches.sh` builds): the preview cannot read it.
+  /// Anything else (`tcp:`, `ldap:`, a path outside the config folder or one
+  /// `user-patches.sh` builds): the preview cannot read it. A list of tables is classified
+  /// member by member (`members`).
   case unreadable
 
   /// The container path of the config folder.
@@ -42,6 +43,12 @@ public enum OverrideTable: Hashable, Sendable {
     return nil
   }
 
+  /// The tables a setting lists, in order: Postfix splits a table list on commas and
+  /// whitespace (`maps_create`), and looks each key up in them in turn.
+  public static func members(_ value: String) -> [String] {
+    value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+  }
+
   /// The config folder names the overrides refer to as tables, in order, each once.
   static func configFolderNames(_ configuration: Configuration) -> [String] {
     var values = configuration.postfixMain?.assignments.map(\.value) ?? []
@@ -49,7 +56,7 @@ public enum OverrideTable: Hashable, Sendable {
       values += configuration.postfixMaster?.overrides(family: family).map(\.value) ?? []
     }
     var seen: Set<String> = []
-    return values.compactMap { configFolderName($0.trimmingBlanks) }.filter { seen.insert($0).inserted }
+    return values.flatMap(members).compactMap(configFolderName).filter { seen.insert($0).inserted }
   }
 
   /// The table as `GeneratedTable` lines with their origins, for `TexthashTable`.
