@@ -35,6 +35,34 @@ public struct PostfixSettings: Hashable, Sendable {
   /// `-o` overrides by `service/type` (`smtp/unix`), from `postfix-master.cf`.
   public private(set) var serviceOverrides: [String: [String: PostfixMasterCfFile.Override]] = [:]
 
+  /// Postfix 3.7's defaults (`postconf -d`) for the names a routing setting may refer to
+  /// as `$name` when nothing sets them (spec §8). Only names whose default is a constant,
+  /// or refers to others here, on every compatibility level: others stay unset, and a
+  /// setting that refers to them cannot be previewed. `PostfixDefaultsTests` holds this
+  /// table to the real `postconf -d`.
+  public static let defaults: [String: String] = [
+    "config_directory": "/etc/postfix",
+    "queue_directory": "/var/spool/postfix",
+    "default_transport": "smtp",
+    "relay_transport": "relay",
+    "myorigin": "$myhostname",
+    "mydestination": "$myhostname, localhost.$mydomain, localhost",
+    "relayhost": "",
+    "sender_dependent_relayhost_maps": "",
+    "empty_address_relayhost_maps_lookup_key": "<>",
+    "transport_maps": "",
+    "sender_dependent_default_transport_maps": "",
+    "smtp_sasl_auth_enable": "no",
+    "smtp_sasl_password_maps": "",
+    "smtp_sasl_security_options": "noplaintext, noanonymous",
+    "smtp_sasl_tls_security_options": "$smtp_sasl_security_options",
+    "smtp_sender_dependent_authentication": "no",
+    "smtp_tls_security_level": "",
+    "smtp_tls_wrappermode": "no",
+    "smtp_tls_policy_maps": "",
+    "known_tcp_ports": "lmtp=24, smtp=25, smtps=submissions=465, submission=587",
+  ]
+
   /// DMS's baseline `main.cf` settings that routing reads (spec §5).
   public static let baseline: [PostconfSetting] = [
     PostconfSetting("relayhost", ""),
@@ -110,8 +138,8 @@ public struct PostfixSettings: Hashable, Sendable {
   }
 
   /// The names `parameter`'s value (in `service`, when given) refers to, directly or through
-  /// other values, that no setting gives: Postfix then expands its own default, which the
-  /// preview does not model, where `value` reads an empty string.
+  /// other values, that no setting gives and `defaults` does not hold: Postfix then expands
+  /// its own default, which the preview does not model, where `value` reads an empty string.
   public func unsetNames(_ parameter: String, service: String? = nil) -> [String] {
     guard let raw = service.flatMap({ serviceOverrides[$0]?[parameter]?.value }) ?? values[parameter]?.value
     else { return [] }
@@ -149,6 +177,8 @@ public struct PostfixSettings: Hashable, Sendable {
       }
       if let setting = values[String(name)] {
         out += expand(setting.value, depth: depth + 1, unset: &unset)
+      } else if let fallback = Self.defaults[String(name)] {
+        out += expand(fallback, depth: depth + 1, unset: &unset)
       } else if !unset.contains(String(name)) {
         unset.append(String(name))
       }
