@@ -44,7 +44,8 @@ public struct GeneratedTable: Hashable, Sendable {
   static func list(_ members: [GeneratedTable]) -> GeneratedTable {
     var out = GeneratedTable(expectedLines: members.reduce(0) { $0 + $1.lines.count })
     for member in members {
-      if !out.lines.isEmpty { out.segmentStarts.append(out.lines.count) }
+      // An empty member starts nothing: each start is recorded once, in order.
+      if !out.lines.isEmpty, out.segmentStarts.last != out.lines.count { out.segmentStarts.append(out.lines.count) }
       let offset = out.lines.count
       out.lines += member.lines
       out.origins += member.origins

@@ -127,6 +127,14 @@ struct TableListTests {
     #expect(table.lookup("k3")?.value == "v3")
     #expect(table.droppedLines == [2])
     #expect(table.shadowedLines == [3])
+    // An empty member in the middle: the next file still starts its own segment.
+    let empty = OverrideTable.table(TextDocument(text: ""), name: "e")
+    let c = OverrideTable.table(TextDocument(text: "k3 other\n k4 x\n"), name: "c")
+    let three = TexthashTable(GeneratedTable.list([a, empty, b, empty, c]))
+    #expect(three.isUsable)
+    #expect(three.lookup("k3")?.value == "v3")
+    #expect(three.shadowedLines == [3, 5])
+    #expect(three.droppedLines == [2])
     #expect(OverrideTable.members(" texthash:/a,texthash:/b \t hash:/c ,, ") == ["texthash:/a", "texthash:/b", "hash:/c"])
   }
 }
