@@ -46,7 +46,9 @@ public enum OverrideTable: Hashable, Sendable {
   /// The tables a setting lists, in order: Postfix splits a table list on commas and
   /// whitespace (`maps_create`), and looks each key up in them in turn.
   public static func members(_ value: String) -> [String] {
-    value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    // Characters, not bytes: "\r\n" is one Character, so it is listed as well.
+    let separators: Set<Character> = [",", " ", "\t", "\r", "\n", "\r\n"]
+    return value.split(whereSeparator: separators.contains).map(String.init)
   }
 
   /// The config folder names the overrides refer to as tables, in order, each once.

@@ -135,6 +135,6 @@ struct TableListTests {
     #expect(three.lookup("k3")?.value == "v3")
     #expect(three.shadowedLines == [3, 5])
     #expect(three.droppedLines == [2])
-    #expect(OverrideTable.members(" texthash:/a,texthash:/b \t hash:/c ,, ") == ["texthash:/a", "texthash:/b", "hash:/c"])
+    #expect(OverrideTable.members(" texthash:/a,texthash:/b \t hash:/c ,, \r") == ["texthash:/a", "texthash:/b", "hash:/c"])
   }
 }
