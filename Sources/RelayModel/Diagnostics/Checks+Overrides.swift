@@ -134,7 +134,6 @@ extension Checks {
   /// next hop of its own: the entry is never used (at most 20 reported).
   private static func checkRelayEntriesOverridden(_ c: Context, _ out: inout [Diagnostic]) {
     guard let table = c.router.relayTable, c.router.delivery.senderTransports != nil else { return }
-    let origins = c.router.relayTableLines?.origins ?? []
     var reported: Set<Int> = []
     for route in c.routes where route.warnings.contains(where: { $0.code == "relay-overridden" }) {
       let keys = route.sender.hasPrefix("@") ? [route.sender] : SenderAddress(route.sender)?.lookupKeys ?? []
@@ -142,7 +141,7 @@ extension Checks {
         reported.insert(position).inserted
       else { continue }
       let entry = table.entries[position]
-      let origin = entry.lineIndex < origins.count ? origins[entry.lineIndex] : nil
+      let origin = c.router.origin(c.router.relayOrigins, entry.lineIndex)
       out.append(
         Diagnostic(
           .overrideDisablesRelayMap, at: origin?.location,
@@ -158,8 +157,8 @@ extension Checks {
     for index in table.shadowedLines.prefix(20) {
       let line = KeyValueLine(lines.lines[index])
       guard let winner = table.lookup(line.key) else { continue }
-      let origin = index < lines.origins.count ? lines.origins[index] : nil
-      let earlier = winner.lineIndex < lines.origins.count ? lines.origins[winner.lineIndex].location : nil
+      let origin = c.router.origin(c.router.relayOrigins, index)
+      let earlier = c.router.origin(c.router.relayOrigins, winner.lineIndex)?.location
       out.append(
         Diagnostic(
           .overrideDisablesRelayMap, at: origin?.location ?? at,

@@ -242,7 +242,7 @@ extension Router {
   static func unsetReferences(_ settings: PostfixSettings, service: String) -> [String] {
     routingSettings(service: service).compactMap { key, service in
       guard let name = settings.unsetNames(key, service: service).first else { return nil }
-      let written = service.flatMap { settings.serviceOverrides[$0]?[key]?.value } ?? settings.raw(key) ?? ""
+      let written = settings.raw(key, service: service) ?? ""
       let why =
         name == "myhostname" || name == "mydomain"
         ? "which DMS sets from the container's host name, unknown here (OVERRIDE_HOSTNAME or the compose file's hostname: would say it)"

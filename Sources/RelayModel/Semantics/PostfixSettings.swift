@@ -120,6 +120,12 @@ public struct PostfixSettings: Hashable, Sendable {
   /// The value of `key` as written (nil: never set, so Postfix's default).
   public func raw(_ key: String) -> String? { values[key]?.value }
 
+  /// The value of `key` as written in the `service/type` transport: its `-o` override, else
+  /// the `main.cf` value (no service: the `main.cf` value).
+  public func raw(_ key: String, service: String?) -> String? {
+    service.flatMap { serviceOverrides[$0]?[key]?.value } ?? raw(key)
+  }
+
   /// The value of `key` with `$name` and `${name}` expanded (nil: never set), as Postfix
   /// expands a parameter when it reads it; expansion deeper than 16 levels
   /// (a loop) gives an empty value.
@@ -132,19 +138,18 @@ public struct PostfixSettings: Hashable, Sendable {
   /// The value `parameter` has in the `service/type` transport: its `-o` override, else
   /// the `main.cf` value.
   public func value(_ parameter: String, service: String) -> String? {
+    guard let written = raw(parameter, service: service) else { return nil }
     var unset: [String] = []
-    if let override = serviceOverrides[service]?[parameter] { return expand(override.value, depth: 0, unset: &unset) }
-    return value(parameter)
+    return expand(written, depth: 0, unset: &unset)
   }
 
   /// The names `parameter`'s value (in `service`, when given) refers to, directly or through
   /// other values, that no setting gives and `defaults` does not hold: Postfix then expands
   /// its own default, which the preview does not model, where `value` reads an empty string.
   public func unsetNames(_ parameter: String, service: String? = nil) -> [String] {
-    guard let raw = service.flatMap({ serviceOverrides[$0]?[parameter]?.value }) ?? values[parameter]?.value
-    else { return [] }
+    guard let written = raw(parameter, service: service) else { return [] }
     var unset: [String] = []
-    _ = expand(raw, depth: 0, unset: &unset)
+    _ = expand(written, depth: 0, unset: &unset)
     return unset
   }
 
