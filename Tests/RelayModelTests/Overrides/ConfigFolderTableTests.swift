@@ -84,11 +84,10 @@ struct ConfigFolderTableTests {
 
   @Test("the loader reads the config folder tables the overrides name, and only those")
   func loader() throws {
-    let dir = try TempFolder()
-    try dir.write("postfix-main.cf", "sender_dependent_default_transport_maps = texthash:/tmp/docker-mailserver/st.cf\n")
-    try dir.write("st.cf", "@a.test relay\n")
-    try dir.write("other.cf", "x y\n")
-    let loaded = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
+    let loaded = try loadFolder([
+      "postfix-main.cf": "sender_dependent_default_transport_maps = texthash:/tmp/docker-mailserver/st.cf\n",
+      "st.cf": "@a.test relay\n", "other.cf": "x y\n",
+    ])
     #expect(Array(loaded.overrideTables.keys) == ["st.cf"])
     #expect(loaded.overrideTables["st.cf"]?.text == "@a.test relay\n")
   }

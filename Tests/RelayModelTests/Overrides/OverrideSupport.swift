@@ -13,6 +13,13 @@ func withOverrides(
 
 let mainCf = PostfixMainCfFile.fileName
 
+/// The configuration the loader reads from a config folder holding `files` (name → text).
+func loadFolder(_ files: [String: String]) throws -> Configuration {
+  let dir = try TempFolder()
+  for (name, text) in files { try dir.write(name, text) }
+  return try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
+}
+
 /// One producer per override diagnostic (appended to `diagnosticCases`).
 let overrideDiagnosticCases: [DiagnosticCase] = [
   DiagnosticCase(

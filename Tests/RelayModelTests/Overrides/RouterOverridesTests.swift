@@ -172,16 +172,14 @@ struct RouterOverridesTests {
 
   @Test("the config folder loader reads postfix-main.cf, postfix-master.cf and user-patches.sh")
   func loader() throws {
-    let dir = try TempFolder()
-    try dir.write("postfix-main.cf", "relayhost = [o.test]:587\n")
-    try dir.write("postfix-master.cf", "smtp/unix/smtp_tls_wrappermode=yes\n")
-    try dir.write("user-patches.sh", "#!/bin/bash\n")
-    let loaded = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load()
-    #expect(loaded.configuration.postfixMain?.value("relayhost")?.value == "[o.test]:587")
-    #expect(loaded.configuration.postfixMaster?.overrides(family: .v14plus).count == 1)
-    #expect(loaded.configuration.hasUserPatches)
-    let empty = try TempFolder()
-    let none = try ConfigurationSource(configDirectory: empty.path, baseDirectory: empty.path).load().configuration
+    let loaded = try loadFolder([
+      "postfix-main.cf": "relayhost = [o.test]:587\n", "postfix-master.cf": "smtp/unix/smtp_tls_wrappermode=yes\n",
+      "user-patches.sh": "#!/bin/bash\n",
+    ])
+    #expect(loaded.postfixMain?.value("relayhost")?.value == "[o.test]:587")
+    #expect(loaded.postfixMaster?.overrides(family: .v14plus).count == 1)
+    #expect(loaded.hasUserPatches)
+    let none = try loadFolder([:])
     #expect(none.postfixMain == nil && none.postfixMaster == nil && !none.hasUserPatches)
   }
 }

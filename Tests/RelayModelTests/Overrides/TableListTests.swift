@@ -108,11 +108,10 @@ struct TableListTests {
 
   @Test("the loader reads every config folder table of a list")
   func loader() throws {
-    let dir = try TempFolder()
-    try dir.write("postfix-main.cf", "transport_maps = texthash:/tmp/docker-mailserver/a.cf,texthash:/tmp/docker-mailserver/b.cf\n")
-    try dir.write("a.cf", "x y\n")
-    try dir.write("b.cf", "z w\n")
-    let loaded = try ConfigurationSource(configDirectory: dir.path, baseDirectory: dir.path).load().configuration
+    let loaded = try loadFolder([
+      "postfix-main.cf": "transport_maps = texthash:/tmp/docker-mailserver/a.cf,texthash:/tmp/docker-mailserver/b.cf\n",
+      "a.cf": "x y\n", "b.cf": "z w\n",
+    ])
     #expect(loaded.overrideTables.keys.sorted() == ["a.cf", "b.cf"])
   }
 
